@@ -1,0 +1,30 @@
+# Debian packages. The build needs BUILD_PKGS; `make check` also TEST_PKGS.
+# Parts add to these lists in their part.mk only if a package is theirs alone;
+# the common set lives here so one apt-get line covers everything.
+BUILD_PKGS := clang-19 lld-19 llvm-19 pkgconf check libunicorn-dev libelf-dev \
+	xz-utils make
+TEST_PKGS  := libunwind-dev rustc-web rust-web-src musl-tools valgrind python3
+
+NODEPS_GOALS := clean help uninstall distclean
+ifneq ($(NODEPS),1)
+ifneq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter check check-% bench fuzz,$(MAKECMDGOALS)),)
+DEPS_WANTED := $(BUILD_PKGS) $(TEST_PKGS)
+DEPS_WHAT := build and test redox-crt
+else
+DEPS_WANTED := $(BUILD_PKGS)
+DEPS_WHAT := build redox-crt
+endif
+ifneq ($(shell sh mk/deps.sh '$(DEPS_WHAT)' $(DEPS_WANTED) >&2 && echo ok),ok)
+$(error missing Debian packages, see the line above)
+endif
+# Sub-makes inherit the result.
+export NODEPS := 1
+endif
+endif
+
+ifeq ($(shell command -v $(CLANG) 2>/dev/null),)
+ifneq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
+$(error $(CLANG) not found: redox-crt builds with Debian's clang-19; fix: apt-get install clang-19 lld-19 llvm-19)
+endif
+endif
