@@ -69,3 +69,18 @@ else
 Q := @
 msg = @printf '  %-7s %-8s %s\n' '$(1)' '$(2)' '$(3)';
 endif
+
+# Names parts use to refer to each other's products (defined here so that the
+# order of part.mk inclusion does not matter).
+REDOX_RUN      := $(SYSROOT_BIN)/redox-run
+REDOX_ELFCHECK := $(SYSROOT_BIN)/redox-elfcheck
+# $(call sysroot_crt,ARCH): the crt objects and the freestanding runtime and
+# syscall archives of ARCH in the built sysroot (for link prerequisites).
+sysroot_crt = $(addprefix $(call sysroot_lib,$(1))/,crt0.o crti.o crtn.o \
+	libredox_start.a libredox_syscall.a)
+# $(call freestanding_link,ARCH,OUT,OBJS...): command that links a freestanding
+# Redox program (no relibc) against the built sysroot, in the canonical order.
+freestanding_link = $(LD_LLD) $(cross_ldflags) -o $(2) \
+	$(call sysroot_lib,$(1))/crt0.o $(call sysroot_lib,$(1))/crti.o $(3) \
+	-L$(call sysroot_lib,$(1)) -lredox_start -lredox_syscall \
+	$(call sysroot_lib,$(1))/crtn.o
