@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/* exit, _Exit, atexit, __cxa_atexit (design.md, "Freestanding start": the
+   exit order of relibc R0, redox-abi.md §2 "exit()"). */
+#include <redox/start.h>
+#include <redox/proc.h>
+#include <redox/syscall.h>
+#include "internal.h"
+
+typedef void (*fini_fn)(void);
+extern const fini_fn __fini_array_start[] __attribute__((weak)) HIDDEN;
+extern const fini_fn __fini_array_end[] __attribute__((weak)) HIDDEN;
+extern void _fini(void) __attribute__((weak));
+
+struct handler {
+	void (*fn)(void *);
+	void *arg;
+	void *dso;
+	int plain; /* registered by atexit: call without an argument */
+};
+
+static struct handler handlers[REDOX_ATEXIT_MAX];
+static unsigned n_handlers;
+
+static int push(void (*fn)(void *), void *arg, void *dso, int plain)
+{
+	if (!fn || n_handlers == REDOX_ATEXIT_MAX)
+		return -1;
+	handlers[n_handlers++] = (struct handler){fn, arg, dso, plain};
+	return 0;
+}
+
+int __cxa_atexit(void (*fn)(void *), void *arg, void *dso)
+{
+	return push(fn, arg, dso, 0);
+}
+
+int atexit(void (*fn)(void))
+{
+	return push((void (*)(void *))fn, 0, 0, 1);
+}
+
+/* Newest first; a handler that registers another makes it the newest, so it
+   runs next. dso == NULL means every handler. */
+void __cxa_finalize(void *dso)
+{
+	for (;;) {
+		unsigned i = n_handlers;
+		while (i > 0 && !(handlers[i - 1].fn && (!dso || handlers[i - 1].dso == dso)))
+			i--;
+		if (i == 0)
+			return;
+		struct handler h = handlers[i - 1];
+		handlers[i - 1].fn = 0;
+		while (n_handlers > 0 && !handlers[n_handlers - 1].fn)
+			n_handlers--;
+		if (h.plain)
+			((void (*)(void))h.fn)();
+		else
+			h.fn(h.arg);
+	}
+}
+
+void exit(int status)
+{
+	__cxa_finalize(0);
+	for (const fini_fn *p = __fini_array_end; p > __fini_array_start;)
+		(*--p)();
+	if (_fini)
+		_fini();
+	_Exit(status);
+}
+
+void _Exit(int status)
+{
+	if (!__redox_start_have_proc_fd)
+		__redox_start_die("redox-crt: _Exit: no process-manager fd (AT_REDOX_PROC_FD missing or "
+				  "relibc_start_v1 never ran); cannot exit\n");
+	redox_proc_exit(__redox_start_proc_fd, status);
+}
+
+void _exit(int status) __attribute__((alias("_Exit")));
+
+void __redox_start_die(const char *msg)
+{
+	unsigned long len = 0;
+	while (msg[len])
+		len++;
+	redox_write(2, msg, len);
+	__builtin_trap();
+}

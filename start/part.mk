@@ -1,0 +1,9 @@
+# Freestanding runtime: libredox_start.a and <redox/start.h> per target.
+START_SRCS := start/start.c start/exit.c
+define start_arch
+START_OBJS.$(1) := $(patsubst %.c,$(BUILD)/$(1)/obj/%.o,$(START_SRCS))
+$$(call cross_archive,$(BUILD)/$(1)/lib/libredox_start.a,$$(START_OBJS.$(1)),$(1))
+$$(call sysroot_copy,$(call sysroot_lib,$(1))/libredox_start.a,$(BUILD)/$(1)/lib/libredox_start.a)
+$$(call sysroot_copy,$(call sysroot_inc,$(1))/redox/start.h,include/redox/start.h)
+endef
+$(foreach a,$(ARCHS),$(eval $(call start_arch,$(a))))

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT */
+/* relibc_start_v1 for programs without relibc (design.md, "Freestanding
+   start"; stack layout from redox-abi.md §1). No allocation and no TLS: it
+   runs before anything is set up. */
+#include <redox/start.h>
+#include <redox/auxv.h>
+#include "internal.h"
+
+typedef void (*init_fn)(int, char **, char **);
+
+/* The linker defines the bounds; weak so a link without any array (or a
+   linker that defines none) sees an empty range. */
+extern const init_fn __preinit_array_start[] __attribute__((weak)) HIDDEN;
+extern const init_fn __preinit_array_end[] __attribute__((weak)) HIDDEN;
+extern const init_fn __init_array_start[] __attribute__((weak)) HIDDEN;
+extern const init_fn __init_array_end[] __attribute__((weak)) HIDDEN;
+/* crti.o/crtn.o define this; a link without them still starts. */
+extern void _init(void) __attribute__((weak));
+
+char **environ;
+HIDDEN const unsigned long *__redox_start_auxv;
+HIDDEN unsigned long __redox_start_proc_fd;
+HIDDEN int __redox_start_have_proc_fd;
+
+static void run_array(const init_fn *p, const init_fn *end, int argc, char **argv, char **envp)
+{
+	for (; p < end; p++)
+		(*p)(argc, argv, envp);
+}
+
+__attribute__((noreturn)) void relibc_start_v1(const unsigned long *sp, redox_main_fn main)
+{
+	int argc = (int)sp[0];
+	char **argv = (char **)(sp + 1);
+	char **envp = argv + argc + 1;
+	char **e = envp;
+
+	while (*e)
+		e++;
+	__redox_start_auxv = (const unsigned long *)(e + 1);
+	if (!environ)
+		environ = envp;
+	__redox_start_have_proc_fd = redox_auxv_find(__redox_start_auxv, REDOX_AT_PROC_FD,
+						     &__redox_start_proc_fd);
+	if (!__redox_start_have_proc_fd)
+		__redox_start_die("redox-crt: no AT_REDOX_PROC_FD (41) in the auxiliary vector, so this "
+				  "program could never exit; start it through a Redox exec or redox-run\n");
+
+	run_array(__preinit_array_start, __preinit_array_end, argc, argv, envp);
+	if (_init)
+		_init();
+	run_array(__init_array_start, __init_array_end, argc, argv, envp);
+	exit(main(argc, argv, environ));
+}
+
+int redox_getauxval_r(unsigned long key, unsigned long *value)
+{
+	return __redox_start_auxv ? redox_auxv_find(__redox_start_auxv, key, value) : 0;
+}
+
+unsigned long redox_getauxval(unsigned long key)
+{
+	unsigned long v = 0;
+	return redox_getauxval_r(key, &v) ? v : 0;
+}
+
+const unsigned long *redox_auxv(void)
+{
+	return __redox_start_auxv;
+}
+
+unsigned long redox_proc_fd(void)
+{
+	return __redox_start_proc_fd;
+}
