@@ -1,0 +1,87 @@
+# syscalls: libredox_syscall.a and <redox/*.h> per target, for the
+# redox_syscall version SYSCALL_VERSION (one syscalls/table-<version>.txt each).
+
+SC_VERSIONS := $(sort $(patsubst syscalls/table-%.txt,%,$(wildcard syscalls/table-*.txt)))
+SC_TABLE := syscalls/table-$(SYSCALL_VERSION).txt
+ifeq ($(wildcard $(SC_TABLE)),)
+$(error SYSCALL_VERSION=$(SYSCALL_VERSION) has no table $(SC_TABLE); fix: make SYSCALL_VERSION=<one of: $(SC_VERSIONS)>, or add the table)
+endif
+
+SC_GEN := $(BUILD)/gen/syscalls
+# $(call sc_gen,VERSION): generated sources of one table version.
+sc_gen = $(SC_GEN)/$(1)
+SC_GEN_COMMON := $(SC_GEN)/include/redox/errno_numbers.h $(SC_GEN)/errno_table.inc
+SC_AWK := awk -f syscalls/gen.awk
+
+# Records the selected version; rewritten only when it changes, so switching
+# SYSCALL_VERSION rebuilds exactly what depends on the table.
+SC_STAMP := $(SC_GEN)/selected-version
+$(SC_STAMP): syscalls-force
+	$(Q)mkdir -p $(@D)
+	$(Q)[ "$$(cat $@ 2>/dev/null)" = "$(SYSCALL_VERSION)" ] || echo "$(SYSCALL_VERSION)" > $@
+.PHONY: syscalls-force
+syscalls-force:
+
+$(SC_GEN)/include/redox/errno_numbers.h: syscalls/errno.txt syscalls/gen.awk
+	$(call msg,GEN,,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(SC_AWK) -v mode=errno $< > $@.tmp && mv $@.tmp $@
+$(SC_GEN)/errno_table.inc: syscalls/errno.txt syscalls/gen.awk
+	$(call msg,GEN,,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(SC_AWK) -v mode=errtab $< > $@.tmp && mv $@.tmp $@
+
+define sc_version_rules
+$(call sc_gen,$(1))/include/redox/syscall_numbers.h: syscalls/table-$(1).txt syscalls/gen.awk
+	$$(call msg,GEN,,$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(SC_AWK) -v mode=numbers -v version=$(1) $$< > $$@.tmp && mv $$@.tmp $$@
+$(call sc_gen,$(1))/include/redox/syscall_wrappers.h: syscalls/table-$(1).txt syscalls/gen.awk
+	$$(call msg,GEN,,$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(SC_AWK) -v mode=decls $$< > $$@.tmp && mv $$@.tmp $$@
+$(call sc_gen,$(1))/wrappers.c: syscalls/table-$(1).txt syscalls/gen.awk
+	$$(call msg,GEN,,$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(SC_AWK) -v mode=wrappers $$< > $$@.tmp && mv $$@.tmp $$@
+$(call sc_gen,$(1))/wrapper_cases.h: syscalls/table-$(1).txt syscalls/gen.awk
+	$$(call msg,GEN,,$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(SC_AWK) -v mode=cases $$< > $$@.tmp && mv $$@.tmp $$@
+endef
+$(foreach v,$(SC_VERSIONS),$(eval $(call sc_version_rules,$(v))))
+
+SC_PUBLIC_HEADERS := syscall.h types.h errno.h proc.h auxv.h
+SC_GEN_HEADERS := syscall_numbers.h syscall_wrappers.h errno_numbers.h
+
+# Per arch: the selected version's generated headers on the cross include
+# path, the archive, and the installed copies.
+define sc_arch_rules
+$(BUILD)/gen/$(1)/include/redox/syscall_numbers.h: $(call sc_gen,$(SYSCALL_VERSION))/include/redox/syscall_numbers.h $(SC_STAMP)
+	$(Q)mkdir -p $$(@D)
+	$(Q)cp $$< $$@
+$(BUILD)/gen/$(1)/include/redox/syscall_wrappers.h: $(call sc_gen,$(SYSCALL_VERSION))/include/redox/syscall_wrappers.h $(SC_STAMP)
+	$(Q)mkdir -p $$(@D)
+	$(Q)cp $$< $$@
+$(BUILD)/gen/$(1)/include/redox/errno_numbers.h: $(SC_GEN)/include/redox/errno_numbers.h
+	$(Q)mkdir -p $$(@D)
+	$(Q)cp $$< $$@
+
+SC_OBJS.$(1) := $(BUILD)/$(1)/obj/syscalls/$(1)/syscall.o \
+	$(BUILD)/$(1)/obj/syscalls/errno.o $(BUILD)/$(1)/obj/syscalls/proc.o \
+	$(BUILD)/$(1)/obj/$(call sc_gen,$(SYSCALL_VERSION))/wrappers.o
+$$(SC_OBJS.$(1)): $(addprefix $(BUILD)/gen/$(1)/include/redox/,$(SC_GEN_HEADERS)) $(SC_GEN)/errno_table.inc
+$$(SC_OBJS.$(1)): EXTRA_CFLAGS += -ffunction-sections -fdata-sections -I$(SC_GEN)
+$(BUILD)/$(1)/syscalls/libredox_syscall.a: $$(SC_OBJS.$(1)) $(SC_STAMP)
+$$(call cross_archive,$(BUILD)/$(1)/syscalls/libredox_syscall.a,$$(SC_OBJS.$(1)),$(1))
+$$(call sysroot_copy,$(call sysroot_lib,$(1))/libredox_syscall.a,$(BUILD)/$(1)/syscalls/libredox_syscall.a)
+$(foreach h,$(SC_PUBLIC_HEADERS),$$(call sysroot_copy,$(call sysroot_inc,$(1))/redox/$(h),include/redox/$(h))
+)
+$(foreach h,$(SC_GEN_HEADERS),$$(call sysroot_copy,$(call sysroot_inc,$(1))/redox/$(h),$(BUILD)/gen/$(1)/include/redox/$(h))
+)
+endef
+$(foreach a,$(ARCHS),$(eval $(call sc_arch_rules,$(a))))
+
+.PHONY: syscalls
+syscalls: $(foreach a,$(ARCHS),$(call sysroot_lib,$(a))/libredox_syscall.a \
+	$(addprefix $(call sysroot_inc,$(a))/redox/,$(SC_PUBLIC_HEADERS) $(SC_GEN_HEADERS)))
