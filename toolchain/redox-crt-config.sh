@@ -1,0 +1,160 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# redox-crt-config: flags for building Redox programs against this sysroot.
+# The sysroot is found relative to this script, so an installed copy
+# (make install PREFIX=...) answers for its own prefix.
+set -eu
+me=redox-crt-config
+VERSION=@VERSION@
+ARCHS_ACCEPTED="x86_64 aarch64 x86_64-unknown-redox aarch64-unknown-redox"
+die() { echo "$me: $*" >&2; exit 1; }
+
+usage() {
+	cat <<USAGE
+usage: $me [--target ARCH|TRIPLE] [--freestanding] [--kernel] QUERY...
+Queries (one answer per line, in the order given):
+  --prefix          the sysroot root (bin/, share/, <triple>/)
+  --sysroot         the per-target sysroot, <prefix>/<triple> (clang --sysroot=)
+  --cc              the C compiler wrapper, <prefix>/bin/<triple>-clang
+  --cflags          clang flags: target, sysroot, include directory
+  --ldflags         ld.lld flags: static non-PIE, library search path
+  --startfiles      crt objects that open a link line (crt0.o crti.o [crtbegin.o])
+  --endfiles        crt objects that close it ([crtend.o] crtn.o)
+  --libs            libraries: -lc -lgcc, or with --freestanding
+                    -lredox_start -lredox_syscall -lgcc
+  --rustflags       rustc flags for RUSTFLAGS: crt/library search path, linker,
+                    and with --freestanding the runtime and syscall libraries
+  --target-spec     path of the shipped Rust target spec <arch>-unknown-redox-clif.json
+                    (with --kernel: <arch>-redox-none.json)
+  --gen-target-spec [ARGS]  run redox-crt-target-spec for the rustc you have
+  --version, --help
+Targets: $ARCHS_ACCEPTED. --target may be omitted when one target is installed.
+A raw link: ld.lld \$(cfg --ldflags) \$(cfg --startfiles) OBJS \$(cfg --libs) \$(cfg --endfiles)
+USAGE
+}
+
+self=$(readlink -f "$0") || die "cannot resolve the path of $0"
+bindir=$(dirname "$self")
+prefix=$(cd "$bindir/.." && pwd -P)
+share=$prefix/share/redox-crt
+target= freestanding=0 kernel=0 queries=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--target) [ $# -ge 2 ] || die "--target needs a value ($ARCHS_ACCEPTED)"; target=$2; shift ;;
+	--target=*) target=${1#*=} ;;
+	--freestanding|--nolibc) freestanding=1 ;;
+	--kernel) kernel=1 ;;
+	--help|-h) usage; exit 0 ;;
+	--version) queries="$queries version" ;;
+	--gen-target-spec) shift; exec "$bindir/redox-crt-target-spec" "$@" ;;
+	--prefix|--sysroot|--cc|--cflags|--ldflags|--startfiles|--endfiles|--libs|--rustflags|--target-spec)
+		queries="$queries ${1#--}" ;;
+	*) die "unknown option '$1'; see $me --help" ;;
+	esac
+	shift
+done
+[ -n "$queries" ] || { usage >&2; exit 2; }
+
+installed=
+for a in x86_64 aarch64; do [ -d "$prefix/$a-unknown-redox/lib" ] && installed="$installed $a"; done
+[ -n "$installed" ] || die "no Redox sysroot found at $prefix (expected $prefix/<triple>/lib next to $bindir); fix: run make, or use the redox-crt-config of an installed prefix"
+installed=${installed# }
+
+arch=
+resolve_target() {
+	[ -z "$arch" ] || return 0
+	if [ -z "$target" ]; then
+		case $installed in
+		*" "*) die "--target is required: this sysroot has $installed; accepted: $ARCHS_ACCEPTED" ;;
+		*) arch=$installed ;;
+		esac
+	else
+		case $target in
+		x86_64|x86_64-unknown-redox) arch=x86_64 ;;
+		aarch64|aarch64-unknown-redox) arch=aarch64 ;;
+		*) die "unknown target '$target'; accepted: $ARCHS_ACCEPTED" ;;
+		esac
+		case " $installed " in *" $arch "*) ;; *)
+			die "target '$target' is not in this sysroot ($prefix has: $installed); fix: make ARCHS=\"$installed $arch\"" ;;
+		esac
+	fi
+	triple=$arch-unknown-redox
+	sysroot=$prefix/$triple
+	lib=$sysroot/lib
+}
+
+case $prefix in *" "*|*"	"*)
+	echo "$me: warning: the prefix '$prefix' contains white space; flags cannot be used verbatim in CFLAGS/RUSTFLAGS" >&2 ;;
+esac
+
+libgcc_check() {
+	[ -f "$lib/libgcc.a" ] && return 0
+	echo "$me: warning: $lib/libgcc.a is missing (redox-crt built without builtins, BUILTINS=no); $1" >&2
+	return 1
+}
+
+lld() {
+	for l in ld.lld ld.lld-19; do
+		command -v "$l" >/dev/null 2>&1 && { command -v "$l"; return; }
+	done
+	die "ld.lld not found; fix: apt-get install lld-19"
+}
+
+for qy in $queries; do
+	case $qy in
+	version) echo "$VERSION" ;;
+	prefix) echo "$prefix" ;;
+	sysroot) resolve_target; echo "$sysroot" ;;
+	cc) resolve_target; echo "$prefix/bin/$triple-clang" ;;
+	cflags)
+		resolve_target
+		f="--target=$triple --sysroot=$sysroot -isystem $sysroot/include"
+		[ $freestanding = 1 ] && f="$f -ffreestanding"
+		echo "$f" ;;
+	ldflags) resolve_target; echo "-static --no-pie -z noexecstack --eh-frame-hdr -L$lib" ;;
+	startfiles)
+		resolve_target
+		f="$lib/crt0.o $lib/crti.o"
+		[ -f "$lib/crtbegin.o" ] && f="$f $lib/crtbegin.o"
+		echo "$f" ;;
+	endfiles)
+		resolve_target
+		f=
+		[ -f "$lib/crtend.o" ] && f="$lib/crtend.o "
+		echo "$f$lib/crtn.o" ;;
+	libs)
+		resolve_target
+		if [ $freestanding = 1 ]; then f="-lredox_start -lredox_syscall"
+		else
+			[ -f "$lib/libc.a" ] || echo "$me: warning: $lib/libc.a does not exist (no relibc imported); fix: make install RELIBC=DIR, or use --freestanding" >&2
+			f="-lc"
+		fi
+		libgcc_check "compiler builtins are left out" && f="$f -lgcc"
+		echo "$f" ;;
+	rustflags)
+		resolve_target
+		if [ $kernel = 1 ]; then
+			ld=$(lld) || exit 1
+			echo "-C linker=$ld"
+		else
+			libgcc_check "rustc's Redox specs pass -lgcc, so links will fail with 'unable to find library -lgcc'; fix: rebuild redox-crt with builtins" || true
+			ld=$(lld) || exit 1
+			f="-L native=$lib -C linker=$ld"
+			[ $freestanding = 1 ] && f="$f -C link-arg=-lredox_start -C link-arg=-lredox_syscall"
+			echo "$f"
+		fi ;;
+	target-spec)
+		resolve_target
+		kflag=
+		if [ $kernel = 1 ]; then n=$arch-redox-none kflag='--kernel '; else n=$arch-unknown-redox-clif; fi
+		f=$share/rust/$n.json
+		[ -f "$f" ] || die "no target spec $f (rustc was not found when this sysroot was built); fix: $me --gen-target-spec $kflag$arch -o $n.json"
+		if [ -f "$share/rust/rustc-version" ]; then
+			have=$(${RUSTC:-rustc} -V 2>/dev/null || true)
+			built=$(cat "$share/rust/rustc-version")
+			[ -z "$have" ] || [ "$have" = "$built" ] ||
+				echo "$me: warning: $n.json was generated for '$built' but RUSTC is '$have'; if rustc rejects it, run: $me --gen-target-spec $kflag$arch -o $n.json" >&2
+		fi
+		echo "$f" ;;
+	esac
+done
