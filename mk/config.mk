@@ -84,3 +84,7 @@ freestanding_link = $(LD_LLD) $(cross_ldflags) -o $(2) \
 	$(call sysroot_lib,$(1))/crt0.o $(call sysroot_lib,$(1))/crti.o $(3) \
 	-L$(call sysroot_lib,$(1)) -lredox_start -lredox_syscall \
 	$(call sysroot_lib,$(1))/crtn.o
+# Headers generated from the syscall table (syscalls/part.mk); every cross C
+# compile waits for them (order-only), .d files track real use afterwards.
+syscall_headers = $(addprefix $(BUILD)/gen/$(1)/include/redox/,syscall_numbers.h \
+	syscall_wrappers.h errno_numbers.h)

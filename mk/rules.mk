@@ -12,7 +12,7 @@ $(BUILD)/$(1)/obj/%.o: %.S | $(EMPTY_SYSROOT)
 	$(Q)mkdir -p $$(@D)
 	$(Q)$(CLANG) $$(call cross_asflags,$(1)) $$(EXTRA_ASFLAGS) -MMD -MP -c $$< -o $$@
 
-$(BUILD)/$(1)/obj/%.o: %.c | $(EMPTY_SYSROOT)
+$(BUILD)/$(1)/obj/%.o: %.c | $(EMPTY_SYSROOT) $$(call syscall_headers,$(1))
 	$$(call msg,CC,$(1),$$<)
 	$(Q)mkdir -p $$(@D)
 	$(Q)$(CLANG) $$(call cross_cflags,$(1)) $$(EXTRA_CFLAGS) -MMD -MP -c $$< -o $$@

@@ -78,7 +78,10 @@ void _Exit(int status)
 	redox_proc_exit(__redox_start_proc_fd, status);
 }
 
-void _exit(int status) __attribute__((alias("_Exit")));
+void _exit(int status)
+{
+	_Exit(status);
+}
 
 void __redox_start_die(const char *msg)
 {
