@@ -2,7 +2,7 @@
 # Parts add to these lists in their part.mk only if a package is theirs alone;
 # the common set lives here so one apt-get line covers everything.
 BUILD_PKGS := clang-19 lld-19 llvm-19 pkgconf check libunicorn-dev libelf-dev \
-	xz-utils make
+	xz-utils make jq
 TEST_PKGS  := libunwind-dev rustc-web rust-web-src musl-tools valgrind python3
 
 NODEPS_GOALS := clean help uninstall distclean
