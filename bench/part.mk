@@ -11,6 +11,8 @@ BENCH_BINS += $(BUILD)/$(1)/bench/$(2)
 endef
 $(foreach a,$(ARCHS),$(foreach p,$(BENCH_PROGS),$(eval $(call bench_prog,$(a),$(p)))))
 
+E2E_SUITES := $(filter start redox-run syscalls unwind,$(CHECK_SUITES))
+
 .PHONY: bench
 bench: all $(BENCH_BINS)
 	@ARCHS="$(ARCHS)" E2E_SUITES="$(E2E_SUITES)" sh bench/bench.sh
