@@ -1,0 +1,43 @@
+# unwind (issue 6): host unit tests (plain and ASan+UBSan), prototypes
+# against three <unwind.h>s, symbol parity with libgcc_eh and nongnu
+# libunwind, the Rust std symbol set, and backtraces run in redox-run.
+CHECK_SUITES += unwind
+UNWIND_T := $(BUILD)/test/unwind
+UNWIND_HOST_ARCH := $(shell uname -m)
+UNWIND_HOST_SRCS := $(addprefix unwind/,$(addsuffix .c,$(UNWIND_SRCS))) tests/unwind/test_unwind.c
+UNWIND_HOST_OBJS := $(patsubst %.c,$(BUILD)/host/obj/%.o,$(UNWIND_HOST_SRCS))
+UNWIND_SAN_OBJS := $(patsubst %.c,$(BUILD)/host-san/obj/%.o,$(UNWIND_HOST_SRCS))
+$(UNWIND_HOST_OBJS) $(UNWIND_SAN_OBJS): HOST_EXTRA_CFLAGS := -Iunwind \
+	-Iunwind/$(UNWIND_HOST_ARCH) -fno-omit-frame-pointer -Werror $(CHECK_CFLAGS)
+
+$(UNWIND_T)/test_unwind: $(UNWIND_HOST_OBJS)
+	$(call msg,LINK,host,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(HOST_CC) -o $@ $^ $(CHECK_LIBS)
+$(UNWIND_T)/test_unwind-san: $(UNWIND_SAN_OBJS)
+	$(call msg,LINK,asan,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(HOST_SAN_FLAGS) -o $@ $^ $(CHECK_LIBS)
+
+# End-to-end programs, linked like any freestanding Redox program. Built by
+# tests/unwind/run.sh through a sub-make so that a missing runtime or
+# emulator is reported as a failed check, not a skipped one.
+UNWIND_E2E := bt resume
+define unwind_e2e_arch
+$(BUILD)/$(1)/obj/tests/unwind/e2e_%.o: EXTRA_CFLAGS := -fno-omit-frame-pointer -Werror
+$(UNWIND_T)/$(1)/e2e_%: $(BUILD)/$(1)/obj/tests/unwind/e2e_%.o $(UNWIND_LIB.$(1)) $(call sysroot_crt,$(1))
+	$$(call msg,LINK,$(1),$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$$(call freestanding_link,$(1),$$@,$$< $(UNWIND_LIB.$(1)))
+UNWIND_E2E_PROGS += $(addprefix $(UNWIND_T)/$(1)/e2e_,$(UNWIND_E2E))
+endef
+$(foreach a,$(ARCHS),$(eval $(call unwind_e2e_arch,$(a))))
+.PHONY: unwind-e2e-progs
+unwind-e2e-progs: $(UNWIND_E2E_PROGS) $(REDOX_RUN)
+
+.PHONY: check-unwind
+check-unwind: $(UNWIND_T)/test_unwind $(UNWIND_T)/test_unwind-san \
+		$(foreach a,$(ARCHS),$(addprefix $(call sysroot_lib,$(a))/lib,$(addsuffix .a,$(UNWIND_LIBNAMES))))
+	@HOST_CC='$(HOST_CC)' HOST_ARCH='$(UNWIND_HOST_ARCH)' ARCHS='$(ARCHS)' \
+		SYSROOT='$(SYSROOT)' REDOX_RUN='$(REDOX_RUN)' MAKE='$(MAKE)' \
+		sh tests/unwind/run.sh $(UNWIND_T)
