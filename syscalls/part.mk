@@ -55,8 +55,9 @@ SC_PUBLIC_HEADERS := syscall.h types.h errno.h proc.h auxv.h
 SC_GEN_HEADERS := syscall_numbers.h syscall_wrappers.h errno_numbers.h
 
 # Per arch: the selected version's generated headers on the cross include
-# path, the archive, and the installed copies.
-define sc_arch_rules
+# path (every arch: other parts compile against them), then the archive and
+# the installed copies (selected arches).
+define sc_gen_arch_rules
 $(BUILD)/gen/$(1)/include/redox/syscall_numbers.h: $(call sc_gen,$(SYSCALL_VERSION))/include/redox/syscall_numbers.h $(SC_STAMP)
 	$(Q)mkdir -p $$(@D)
 	$(Q)cp $$< $$@
@@ -66,7 +67,10 @@ $(BUILD)/gen/$(1)/include/redox/syscall_wrappers.h: $(call sc_gen,$(SYSCALL_VERS
 $(BUILD)/gen/$(1)/include/redox/errno_numbers.h: $(SC_GEN)/include/redox/errno_numbers.h
 	$(Q)mkdir -p $$(@D)
 	$(Q)cp $$< $$@
+endef
+$(foreach a,$(ALL_ARCHS),$(eval $(call sc_gen_arch_rules,$(a))))
 
+define sc_arch_rules
 SC_OBJS.$(1) := $(BUILD)/$(1)/obj/syscalls/$(1)/syscall.o \
 	$(BUILD)/$(1)/obj/syscalls/errno.o $(BUILD)/$(1)/obj/syscalls/proc.o \
 	$(BUILD)/$(1)/obj/$(call sc_gen,$(SYSCALL_VERSION))/wrappers.o

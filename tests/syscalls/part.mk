@@ -1,0 +1,24 @@
+# Syscall layer tests (issue 4): host unit tests of every table version,
+# plain and with ASan+UBSan, then end-to-end programs in redox-run.
+CHECK_SUITES += syscalls
+
+SCT_UNIT_SRCS := tests/syscalls/unit.c tests/syscalls/fake_kernel.c syscalls/errno.c syscalls/proc.c
+# $(call sct_unit_rule,VERSION,VARIANT,EXTRA_FLAGS)
+define sct_unit_rule
+$(BUILD)/$(2)/test/syscalls/$(1)/unit: $(SCT_UNIT_SRCS) $(call sc_gen,$(1))/wrappers.c \
+		$(call sc_gen,$(1))/wrapper_cases.h $(addprefix $(call sc_gen,$(1))/include/redox/,syscall_numbers.h syscall_wrappers.h) \
+		$(SC_GEN_COMMON)
+	$$(call msg,HOSTCC,$(2),$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -Werror=implicit-function-declaration $(3) $(CHECK_CFLAGS) -Iinclude -I$(call sc_gen,$(1))/include \
+		-I$(SC_GEN)/include -I$(SC_GEN) -I$(call sc_gen,$(1)) -MMD -MP \
+		-o $$@ $(SCT_UNIT_SRCS) $(call sc_gen,$(1))/wrappers.c $(CHECK_LIBS)
+SCT_UNIT_BINS += $(BUILD)/$(2)/test/syscalls/$(1)/unit
+endef
+$(foreach v,$(SC_VERSIONS),$(eval $(call sct_unit_rule,$(v),host,)) \
+	$(eval $(call sct_unit_rule,$(v),host-san,$(HOST_SAN_FLAGS))))
+
+.PHONY: check-syscalls check-syscalls-unit
+check-syscalls: check-syscalls-unit
+check-syscalls-unit: $(SCT_UNIT_BINS)
+	@rc=0; for t in $(SCT_UNIT_BINS); do echo "-- $$t"; $$t || rc=1; done; exit $$rc
