@@ -22,3 +22,18 @@ $(foreach v,$(SC_VERSIONS),$(eval $(call sct_unit_rule,$(v),host,)) \
 check-syscalls: check-syscalls-unit
 check-syscalls-unit: $(SCT_UNIT_BINS)
 	@rc=0; for t in $(SCT_UNIT_BINS); do echo "-- $$t"; $$t || rc=1; done; exit $$rc
+
+# The real Linux kernel as an oracle for the x86_64 shims (same registers).
+ifeq ($(shell uname -m),x86_64)
+SCT_NATIVE := $(BUILD)/host/test/syscalls/native
+$(SCT_NATIVE): tests/syscalls/native.c syscalls/x86_64/syscall.S $(addprefix $(call sc_gen,$(SYSCALL_VERSION))/include/redox/,syscall_numbers.h syscall_wrappers.h) $(SC_GEN_COMMON)
+	$(call msg,HOSTCC,host,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -Werror=implicit-function-declaration $(CHECK_CFLAGS) -Iinclude \
+		-I$(call sc_gen,$(SYSCALL_VERSION))/include -I$(SC_GEN)/include -MMD -MP \
+		-o $@ tests/syscalls/native.c syscalls/x86_64/syscall.S $(CHECK_LIBS)
+.PHONY: check-syscalls-native
+check-syscalls: check-syscalls-native
+check-syscalls-native: $(SCT_NATIVE)
+	@echo "-- $<"; $<
+endif
