@@ -69,3 +69,6 @@ head -c 40 "$out/good" > "$out/trunc-ehdr"
 size=$(wc -c < "$out/good")
 head -c $((size - 16)) "$out/good" > "$out/trunc-tail"
 head -c 120 "$out/good" > "$out/trunc-phdrs"
+# Stripped copies: checks that need symbols or sections must be skipped, not fail.
+$LLVM_OBJCOPY --strip-all "$out/good" "$out/stripped"
+$LLVM_OBJCOPY --strip-sections "$out/good" "$out/no-sections"

@@ -42,6 +42,10 @@ for arch in $EC_ARCHS; do
 	diag "$arch stubs/builtins" "$d/good-stubs" 0 linked-unwind linked-builtins weak-undef-other
 	expect_grep "$arch stubs: names the optional weak symbol" "weak-undef-other\]: .*optional_hook" "$T_TMP/${arch}_stubs_builtins.out"
 
+	diag "$arch stripped" "$d/stripped" 0 no-symtab
+	oracle "$arch stripped" "! $READELF -SW '$d/stripped' | grep -q symtab"
+	diag "$arch without section headers" "$d/no-sections" 0 no-sections
+	oracle "$arch without section headers" "$READELF -hW '$d/no-sections' | grep -Eq 'Number of section headers: +0\$'"
 	diag "$arch no crt0" "$d/no-crt0" 1 entry-zero
 	oracle "$arch no crt0" "[ \"\$('$READELF' -h '$d/no-crt0' | awk '/Entry point/ {print \$4}')\" = 0x0 ]"
 	diag "$arch no crtn" "$d/no-crtn" 1 init-no-return fini-no-return

@@ -207,6 +207,12 @@ static int read_sections(struct ctx *c)
 	int names = strscn && gelf_getshdr(strscn, &strsh) &&
 		    strsh.sh_type != SHT_NOBITS &&
 		    in_file(strsh.sh_offset, strsh.sh_size, c->len);
+	if (!names) {
+		ec_add(r, EC_WARNING, "shstrtab-corrupt", "relink the file",
+		       "section names cannot be read (e_shstrndx %zu of %zu sections): "
+		       "section checks skipped", c->shstrndx, c->shnum);
+		c->has_sections = 0;
+	}
 	for (size_t i = 1; i < c->shnum; i++) {
 		Elf_Scn *scn = elf_getscn(c->elf, i);
 		GElf_Shdr sh;
@@ -228,6 +234,8 @@ static int read_sections(struct ctx *c)
 		const char *name = names ? str_at(c, strsh.sh_offset, strsh.sh_size,
 						  sh.sh_name) : NULL;
 		struct scninfo *slot = NULL;
+		if (sh.sh_type == SHT_SYMTAB && !c->has_symtab)
+			c->has_symtab = (int)i;
 		if (!name)
 			continue;
 		if (!strcmp(name, ".text"))
@@ -240,8 +248,6 @@ static int read_sections(struct ctx *c)
 			slot = &c->eh_frame;
 		else if (!strcmp(name, ".eh_frame_hdr"))
 			slot = &c->eh_frame_hdr;
-		if (sh.sh_type == SHT_SYMTAB)
-			c->has_symtab = (int)i;
 		if (slot && !slot->present) {
 			slot->present = 1;
 			slot->index = i;
@@ -558,10 +564,13 @@ static void check_elf64(struct ctx *c)
 			       (unsigned long long)c->s[S_START].value);
 	}
 
-	if (!c->has_sections)
+	if (!c->shnum)
 		ec_add(r, EC_INFO, "no-sections", NULL,
 		       "no section headers (stripped): section and symbol checks skipped");
-	else if (!c->text.present)
+	else if (c->has_sections && !c->has_symtab)
+		ec_add(r, EC_INFO, "no-symtab", NULL,
+		       "no symbol table (stripped): symbol checks skipped");
+	if (c->has_sections && !c->text.present)
 		ec_add(r, EC_ERROR, "no-text",
 		       "link crt0.o and the program's objects; a crt0 split in two "
 		       "(.o + .asm.o) needs both halves",
