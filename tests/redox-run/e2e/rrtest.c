@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: MIT
+// One freestanding Redox test program for redox-run's end-to-end suite;
+// argv[1] names the behaviour to exercise. No libc, no other part's code.
+#include <stddef.h>
+#include <stdint.h>
+
+#define SYS_CLOSE 0x20000006
+#define SYS_DUP 0x20100029
+#define SYS_READ 0x22000003
+#define SYS_WRITE 0x21000004
+#define SYS_CALL 0x2300CA11
+#define SYS_FMAP 0x21000384
+#define SYS_FUNMAP 0x2000005C
+#define SYS_MPROTECT 0x7D
+#define SYS_CLOCK_GETTIME 0x109
+#define SYS_FUTEX 0xF0
+#define SYS_NANOSLEEP 0xA2
+#define SYS_YIELD 0x9E
+#define PROT_READ 0x40000
+#define PROT_WRITE 0x20000
+#define MAP_PRIVATE 2
+#define MAP_FIXED_NOREPLACE 0xC
+
+uint64_t entry_regs[32], entry_fpctl[2], entry_tp;
+static uint64_t proc_fd, thr_fd;
+static uint64_t *auxv;
+
+void fault_store(uint64_t *p);
+void trap_insn(void);
+void brk_insn(void);
+void clobber_probe(uint64_t out[4]);
+void spin(void);
+
+void *memset(void *d, int c, size_t n)
+{
+	unsigned char *p = d;
+	while (n--)
+		*p++ = (unsigned char)c;
+	return d;
+}
+
+void *memcpy(void *d, const void *s, size_t n)
+{
+	unsigned char *p = d;
+	const unsigned char *q = s;
+	while (n--)
+		*p++ = *q++;
+	return d;
+}
+
+static long sc(long n, long a, long b, long c, long d, long e)
+{
+#if defined(__x86_64__)
+	register long r10 __asm__("r10") = d, r8 __asm__("r8") = e;
+	__asm__ volatile("syscall" : "+a"(n) : "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8)
+			 : "rcx", "r11", "memory");
+	return n;
+#else
+	register long x8 __asm__("x8") = n, x0 __asm__("x0") = a, x1 __asm__("x1") = b,
+		 x2 __asm__("x2") = c, x3 __asm__("x3") = d, x4 __asm__("x4") = e;
+	__asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4) : "memory");
+	return x0;
+#endif
+}
+
+static size_t len(const char *s)
+{
+	size_t n = 0;
+	while (s[n])
+		n++;
+	return n;
+}
+
+static void out(const char *s) { sc(SYS_WRITE, 1, (long)s, (long)len(s), 0, 0); }
+
+static void hex(uint64_t v)
+{
+	char b[19] = "0x";
+	for (int i = 0; i < 16; i++)
+		b[2 + i] = "0123456789abcdef"[(v >> (60 - 4 * i)) & 15];
+	b[18] = 0;
+	out(b);
+}
+
+static void dec(long v)
+{
+	char b[24], *p = b + sizeof b;
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	*--p = 0;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	out(p);
+}
+
+static void kv(const char *k, uint64_t v)
+{
+	out(k);
+	out("=");
+	hex(v);
+	out("\n");
+}
+
+static int streq(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+static long num(const char *s)
+{
+	long v = 0;
+	while (*s >= '0' && *s <= '9')
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
+__attribute__((noreturn)) static void exit_raw(uint64_t status)
+{
+	uint64_t meta[2] = { 2, status };   /* ProcCall::Exit (redox-abi.md §5) */
+	for (;;)
+		sc(SYS_CALL, (long)proc_fd, 0, 0, 2, (long)meta);
+}
+
+static int64_t now(int clock)
+{
+	struct { int64_t sec; int32_t nsec; int32_t pad; } ts = { 0, 0, 0 };
+	long r = sc(SYS_CLOCK_GETTIME, clock, (long)&ts, 0, 0, 0);
+	if (r < 0)
+		return r;
+	return ts.sec * 1000000000 + ts.nsec;
+}
+
+static long fmap(uint64_t addr, uint64_t size, uint64_t flags)
+{
+	uint64_t map[4] = { 0, size, flags, addr };
+	return sc(SYS_FMAP, -1, (long)map, sizeof map, 0, 0);
+}
+
+static int check(const char *what, int ok)
+{
+	out(ok ? "ok " : "FAIL ");
+	out(what);
+	out("\n");
+	return !ok;
+}
+
+static int regs(void)
+{
+#if defined(__x86_64__)
+	static const char *const n[16] = { "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
+		"r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15" };
+	for (int i = 0; i < 16; i++)
+		kv(n[i], entry_regs[i]);
+	kv("mxcsr", entry_fpctl[0] & 0xffffffff);
+	kv("fcw", entry_fpctl[1] & 0xffff);
+#else
+	static const char *const n[32] = { "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8",
+		"x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17", "x18", "x19", "x20",
+		"x21", "x22", "x23", "x24", "x25", "x26", "x27", "x28", "x29", "x30", "sp" };
+	for (int i = 0; i < 32; i++)
+		kv(n[i], entry_regs[i]);
+	kv("fpcr", entry_fpctl[0]);
+#endif
+	kv("tp", entry_tp);
+	return 0;
+}
+
+static int tp(void)
+{
+	static const char name[] = "regs/env";
+	int bad = 0;
+	long fd = sc(SYS_DUP, (long)thr_fd, (long)name, 8, 0, 0);
+	bad |= check("dup regs/env", fd >= 3);
+	uint64_t env[2] = { 1, 1 };
+	bad |= check("read regs/env", sc(SYS_READ, fd, (long)env, 16, 0, 0) == 16);
+	bad |= check("tp starts at 0", env[0] == 0 && env[1] == 0);
+	uint64_t set[2] = { 0x123450000, 0x6789 };
+	bad |= check("write regs/env", sc(SYS_WRITE, fd, (long)set, 16, 0, 0) == 16);
+	uint64_t tpv;
+#if defined(__x86_64__)
+	__asm__ volatile("rdfsbase %0" : "=r"(tpv));
+	bad |= check("rdfsbase sees it", tpv == 0x123450000);
+	__asm__ volatile("wrfsbase %0" : : "r"((uint64_t)0x55550000));
+#else
+	__asm__ volatile("mrs %0, tpidr_el0" : "=r"(tpv));
+	bad |= check("tpidr_el0 sees it", tpv == 0x123450000);
+	__asm__ volatile("msr tpidr_el0, %0" : : "r"((uint64_t)0x55550000));
+#endif
+	bad |= check("read back", sc(SYS_READ, fd, (long)env, 16, 0, 0) == 16 &&
+			  env[0] == 0x55550000 && env[1] == 0x6789);
+	bad |= check("short read is EINVAL", sc(SYS_READ, fd, (long)env, 8, 0, 0) == -22);
+	bad |= check("close", sc(SYS_CLOSE, fd, 0, 0, 0, 0) == 0);
+	bad |= check("closed fd is EBADF", sc(SYS_READ, fd, (long)env, 16, 0, 0) == -9);
+	return bad;
+}
+
+static int mem(void)
+{
+	int bad = 0;
+	long a = fmap(0, 3 * 4096, PROT_READ | PROT_WRITE | MAP_PRIVATE);
+	bad |= check("fmap anonymous", a > 0 && (a & 4095) == 0);
+	volatile uint64_t *p = (uint64_t *)a;
+	p[0] = 7;
+	p[3 * 512 - 1] = 9;
+	bad |= check("fmap memory is usable", p[0] == 7 && p[3 * 512 - 1] == 9);
+	bad |= check("funmap", sc(SYS_FUNMAP, a, 3 * 4096, 0, 0, 0) == 0);
+	long b = fmap((uint64_t)a, 4096, PROT_READ | PROT_WRITE | MAP_FIXED_NOREPLACE);
+	bad |= check("fmap fixed at the freed address", b == a);
+	bad |= check("fixed-noreplace on a used address is EEXIST",
+		     fmap((uint64_t)a, 4096, PROT_READ | MAP_FIXED_NOREPLACE) == -17);
+	bad |= check("fmap zero size is EINVAL", fmap(0, 0, PROT_READ) == -22);
+	bad |= check("fmap zero-fills", *(volatile uint64_t *)b == 0);
+	bad |= check("write from an unmapped buffer is EFAULT",
+		     sc(SYS_WRITE, 1, a + 8192, 4, 0, 0) == -14);
+	bad |= check("mprotect read-only", sc(SYS_MPROTECT, b, 4096, PROT_READ, 0, 0) == 0);
+	bad |= check("read into a read-only buffer is EFAULT", sc(SYS_READ, 0, b, 4, 0, 0) == -14);
+	return bad;
+}
+
+static int futex(void)
+{
+	int bad = 0;
+	static uint32_t word = 5;
+	bad |= check("futex wait mismatch is EAGAIN", sc(SYS_FUTEX, (long)&word, 0, 6, 0, 0) == -11);
+	struct { int64_t sec; int32_t nsec; int32_t pad; } dl;
+	int64_t t = now(4) + 20 * 1000000;
+	dl.sec = t / 1000000000;
+	dl.nsec = (int32_t)(t % 1000000000);
+	dl.pad = 0;
+	bad |= check("futex wait with deadline is ETIMEDOUT",
+		     sc(SYS_FUTEX, (long)&word, 0, 5, (long)&dl, 0) == -110);
+	bad |= check("deadline has passed", now(4) >= t);
+	bad |= check("futex wake", sc(SYS_FUTEX, (long)&word, 1, 1, 0, 0) == 0);
+	out("waiting forever\n");
+	sc(SYS_FUTEX, (long)&word, 0, 5, 0, 0);
+	return 1;
+}
+
+static int clock(void)
+{
+	int bad = 0;
+	int64_t a = now(4);
+	struct { int64_t sec; int32_t nsec; int32_t pad; } req = { 0, 2000000, 0 };
+	bad |= check("nanosleep", sc(SYS_NANOSLEEP, (long)&req, 0, 0, 0, 0) == 0);
+	int64_t b = now(4);
+	bad |= check("monotonic increases across a sleep", a > 0 && b >= a + 2000000);
+	bad |= check("realtime is after 2020", now(1) > 1577836800LL * 1000000000);
+	bad |= check("clock 0 is EINVAL", now(0) == -22);
+	bad |= check("yield", sc(SYS_YIELD, 0, 0, 0, 0, 0) == 0);
+	bad |= check("bad TimeSpec pointer is EFAULT", sc(SYS_CLOCK_GETTIME, 4, 16, 0, 0, 0) == -14);
+	return bad;
+}
+
+static int clobber(void)
+{
+	uint64_t o[4];
+	clobber_probe(o);
+#if defined(__x86_64__)
+	kv("rcx", o[0]);
+	kv("after", o[1]);
+	kv("r11", o[2]);
+	kv("rflags", o[3]);
+	return check("rcx = return rip", o[0] == o[1]) | check("r11 = rflags", o[2] == o[3]);
+#else
+	return check("x1/x9/x16/x30 survive svc",
+		     o[0] == 0x1111 && o[1] == 0x2222 && o[2] == 0x3333 && o[3] == 0x4444);
+#endif
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	const char *cmd = argc > 1 ? argv[1] : "hello";
+	if (streq(cmd, "hello")) {
+		out("hello, redox\n");
+		return 0;
+	}
+	if (streq(cmd, "exit"))
+		exit_raw(argc > 2 ? (uint64_t)num(argv[2]) : 0);
+	if (streq(cmd, "args")) {
+		for (int i = 0; i < argc; i++) {
+			out(argv[i]);
+			out("\n");
+		}
+		out("--env--\n");
+		for (char **e = envp; *e; e++) {
+			out(*e);
+			out("\n");
+		}
+		return 0;
+	}
+	if (streq(cmd, "auxv")) {
+		for (uint64_t *a = auxv; ; a += 2) {
+			dec((long)a[0]);
+			out(" ");
+			hex(a[1]);
+			out("\n");
+			if (!a[0])
+				break;
+		}
+		return 0;
+	}
+	if (streq(cmd, "regs"))
+		return regs();
+	if (streq(cmd, "tp"))
+		return tp();
+	if (streq(cmd, "mem"))
+		return mem();
+	if (streq(cmd, "futex"))
+		return futex();
+	if (streq(cmd, "clock"))
+		return clock();
+	if (streq(cmd, "clobber"))
+		return clobber();
+	if (streq(cmd, "enosys")) {
+		dec(sc(0x12345, 1, 2, 3, 4, 5));
+		out("\n");
+		return 0;
+	}
+	if (streq(cmd, "protfault")) {
+		long a = fmap(0, 4096, PROT_READ | PROT_WRITE);
+		fault_store((uint64_t *)a);
+		out("first store ok\n");
+		sc(SYS_MPROTECT, a, 4096, PROT_READ, 0, 0);
+		fault_store((uint64_t *)a);
+		out("second store did not fault\n");
+		return 1;
+	}
+	if (streq(cmd, "ill"))
+		trap_insn();
+	if (streq(cmd, "brk"))
+		brk_insn();
+	if (streq(cmd, "spin"))
+		spin();
+	if (streq(cmd, "ppid")) {
+		uint64_t meta[1] = { 12 };
+		dec(sc(SYS_CALL, (long)proc_fd, 0, 0, 1, (long)meta));
+		out("\n");
+		return 0;
+	}
+	out("unknown command\n");
+	return 2;
+}
+
+/* The stack layout of redox-abi.md §1: argc, argv, NULL, envp, NULL, auxv. */
+__attribute__((noreturn)) void cmain(uint64_t *sp)
+{
+	int argc = (int)sp[0];
+	char **argv = (char **)(sp + 1);
+	char **envp = argv + argc + 1;
+	char **e = envp;
+	while (*e)
+		e++;
+	auxv = (uint64_t *)(e + 1);
+	for (uint64_t *a = auxv; a[0]; a += 2) {
+		if (a[0] == 41)
+			proc_fd = a[1];
+		if (a[0] == 42)
+			thr_fd = a[1];
+	}
+	exit_raw((uint64_t)main(argc, argv, envp));
+}

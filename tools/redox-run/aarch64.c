@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include <inttypes.h>
+#include <signal.h>
+
+#include "rr.h"
+
+/* Unicorn exception numbers seen by UC_HOOK_INTR (QEMU's EXCP_*). */
+#define EXCP_UDEF 1
+#define EXCP_SWI  2
+#define EXCP_BKPT 7
+
+static int xreg(int i)
+{
+	return i < 29 ? UC_ARM64_REG_X0 + i : i == 29 ? UC_ARM64_REG_X29 : UC_ARM64_REG_X30;
+}
+
+static uint64_t rd(struct rr *rr, int reg)
+{
+	uint64_t v = 0;
+	uc_reg_read(rr->uc, reg, &v);
+	return v;
+}
+
+static void wr(struct rr *rr, int reg, uint64_t v)
+{
+	uc_reg_write(rr->uc, reg, &v);
+}
+
+static void on_intr(uc_engine *uc, uint32_t intno, void *user)
+{
+	struct rr *rr = user;
+	uint64_t pc = rd(rr, UC_ARM64_REG_PC);
+	if (intno == EXCP_SWI) {
+		/* svc #0: x8 = number, x0..x5 = args, result in x0; pc is already
+		 * past the svc (redox-abi.md §3). */
+		uint64_t a[6];
+		for (int i = 0; i < 6; i++)
+			a[i] = rd(rr, xreg(i));
+		wr(rr, UC_ARM64_REG_X0, rr_syscall(rr, rd(rr, UC_ARM64_REG_X8), a));
+		if (rr->stop)
+			uc_emu_stop(uc);
+		return;
+	}
+	if (intno == EXCP_BKPT)
+		rr_fault(rr, SIGTRAP, pc, 1, "breakpoint (brk)");
+	else if (intno == EXCP_UDEF)
+		rr_fault(rr, SIGILL, pc, 1, "undefined instruction");
+	else
+		rr_fault(rr, SIGILL, pc, 1, "exception %u", intno);
+	uc_emu_stop(uc);
+}
+
+static int setup(struct rr *rr, uint64_t entry, uint64_t sp)
+{
+	/* x0 = 0 (close's result); x1..x30 are left over from the exec'ing
+	 * program (redox-abi.md §1), so fill them with distinct garbage. */
+	for (int i = 1; i <= 30; i++)
+		wr(rr, xreg(i), 0xBAD0000000000000ull | (uint64_t)i * 0x0101010101ull);
+	wr(rr, UC_ARM64_REG_X0, 0);
+	wr(rr, UC_ARM64_REG_SP, sp);
+	wr(rr, UC_ARM64_REG_PC, entry);
+	/* Unicorn runs us at EL1: let FP/SIMD through. */
+	wr(rr, UC_ARM64_REG_CPACR_EL1, 3u << 20);
+	/* Inherited FPCR: flush-to-zero and round toward zero. */
+	wr(rr, UC_ARM64_REG_FPCR, (1u << 24) | (3u << 22));
+	wr(rr, UC_ARM64_REG_TPIDR_EL0, 0);
+	wr(rr, UC_ARM64_REG_TPIDRRO_EL0, 0);
+	uc_hook h;
+	if (uc_hook_add(rr->uc, &h, UC_HOOK_INTR, on_intr, rr, 1, 0))
+		return -1;
+	return 0;
+}
+
+static uint64_t pc(struct rr *rr) { return rd(rr, UC_ARM64_REG_PC); }
+static uint64_t sp(struct rr *rr) { return rd(rr, UC_ARM64_REG_SP); }
+static uint64_t fp(struct rr *rr) { return rd(rr, UC_ARM64_REG_X29); }
+
+static void get_env(struct rr *rr, uint64_t v[2])
+{
+	v[0] = rd(rr, UC_ARM64_REG_TPIDR_EL0);
+	v[1] = rd(rr, UC_ARM64_REG_TPIDRRO_EL0);
+}
+
+static void set_env(struct rr *rr, const uint64_t v[2])
+{
+	wr(rr, UC_ARM64_REG_TPIDR_EL0, v[0]);
+	wr(rr, UC_ARM64_REG_TPIDRRO_EL0, v[1]);
+}
+
+static void dump(struct rr *rr, FILE *f)
+{
+	for (int i = 0; i <= 30; i++)
+		fprintf(f, "  x%-2d %016" PRIx64 "%s", i, rd(rr, xreg(i)), i % 4 == 3 ? "\n" : "");
+	fprintf(f, "\n  sp  %016" PRIx64 "  pc  %016" PRIx64 "  tpidr_el0 %016" PRIx64 "\n",
+		rd(rr, UC_ARM64_REG_SP), rd(rr, UC_ARM64_REG_PC), rd(rr, UC_ARM64_REG_TPIDR_EL0));
+}
+
+const struct rr_arch_ops rr_aarch64_ops = {
+	.name = "aarch64", .uc_arch = UC_ARCH_ARM64, .uc_mode = UC_MODE_ARM,
+	.setup = setup, .pc = pc, .sp = sp, .fp = fp, .get_env = get_env,
+	.set_env = set_env, .dump = dump, .sp_mod16_at_call = 0,
+};

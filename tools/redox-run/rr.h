@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef RR_H
+#define RR_H
+#include <stdint.h>
+#include <stdio.h>
+#include <unicorn/unicorn.h>
+
+#include "elf.h"
+#include "stack.h"
+
+/* redox-run's own exit statuses; a guest's exit status passes through. */
+#define RR_EXIT_ABI      122  /* --check-abi found a violation at main */
+#define RR_EXIT_DEADLOCK 123  /* futex WAIT that no other thread could wake */
+#define RR_EXIT_MAXINSNS 124  /* --max-insns reached */
+#define RR_EXIT_USAGE    125  /* bad command line or internal error */
+#define RR_EXIT_BADELF   126  /* the program is not a loadable Redox ELF */
+#define RR_EXIT_NOENT    127  /* the program cannot be opened */
+
+enum rr_stop { RR_RUNNING, RR_STOP_EXIT, RR_STOP_FAULT, RR_STOP_DEADLOCK,
+	       RR_STOP_MAXINSNS, RR_STOP_ABI };
+
+struct rr;
+
+struct rr_arch_ops {
+	const char *name;
+	uc_arch uc_arch;
+	uc_mode uc_mode;
+	/* Registers at entry and the arch's hooks (syscall, traps). */
+	int (*setup)(struct rr *rr, uint64_t entry, uint64_t sp);
+	uint64_t (*pc)(struct rr *rr);
+	uint64_t (*sp)(struct rr *rr);
+	uint64_t (*fp)(struct rr *rr);
+	/* Thread registers as the "regs/env" fd sees them (redox-abi.md §1 TLS). */
+	void (*get_env)(struct rr *rr, uint64_t v[2]);
+	void (*set_env)(struct rr *rr, const uint64_t v[2]);
+	void (*dump)(struct rr *rr, FILE *f);
+	int sp_mod16_at_call;  /* sp % 16 at a function's first instruction */
+};
+
+extern const struct rr_arch_ops rr_x86_64_ops, rr_aarch64_ops;
+
+#define RR_MAX_FDS 64
+enum rr_fd_kind { RR_FD_FREE, RR_FD_HOST, RR_FD_ENVREGS };
+
+struct rr {
+	uc_engine *uc;
+	const struct rr_arch_ops *ops;
+	const char *prog;
+	uint8_t *file;
+	size_t file_len;
+	struct rr_image img;
+
+	int strace, count_insns, check_abi;
+	uint64_t max_insns;
+	const char *count_until;
+	uint64_t until_addr, main_addr;
+
+	uint64_t insns, last_pc;
+	int code_hook;
+	int until_hit, abi_checked;
+	enum rr_stop stop;
+	int exit_status;
+	int resume;          /* a hook changed pc and stopped: start again there */
+
+	int fault_sig;
+	char fault_what[160];
+	uint64_t fault_pc;
+	int fault_have_pc;
+
+	struct rr_region *vm;
+	size_t nvm, capvm;
+
+	enum rr_fd_kind fd[RR_MAX_FDS];
+	int upper_closed[4];
+};
+
+/* vm.c: guest mappings mirrored so permissions can be checked for syscalls. */
+int rr_vm_map(struct rr *rr, uint64_t start, uint64_t len, unsigned prot);
+int rr_vm_unmap(struct rr *rr, uint64_t start, uint64_t len);
+int rr_vm_protect(struct rr *rr, uint64_t start, uint64_t len, unsigned prot);
+int rr_vm_is_free(const struct rr *rr, uint64_t start, uint64_t len);
+uint64_t rr_vm_find_free(const struct rr *rr, uint64_t len);
+int rr_vm_check(const struct rr *rr, uint64_t addr, uint64_t len, unsigned need);
+int rr_guest_read(struct rr *rr, uint64_t addr, void *buf, uint64_t len);
+int rr_guest_write(struct rr *rr, uint64_t addr, const void *buf, uint64_t len);
+
+/* syscall.c: one Redox syscall; sets rr->stop when the guest must stop. */
+uint64_t rr_syscall(struct rr *rr, uint64_t nr, const uint64_t a[6]);
+void rr_fds_init(struct rr *rr);
+
+/* main.c: shared helpers for the arch files. */
+void rr_fault(struct rr *rr, int sig, uint64_t pc, int have_pc, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void rr_install_common_hooks(struct rr *rr);
+#endif
