@@ -34,6 +34,14 @@ bi_cflags = --target=$(TRIPLE.$(1)) --sysroot=$(EMPTY_SYSROOT) \
 	-DVISIBILITY_HIDDEN -fno-stack-protector -funwind-tables \
 	-DCOMPILER_RT_HAS_FLOAT16 $(CROSS_ARCH_FLAGS.$(1)) \
 	-Ibuiltins/include -I$(BUILTINS_DIR)
+# clang-19 enables __float128 on x86_64 only for the OSes it knows, not for
+# *-redox, so the binary128 sources would compile to nothing; LLVM (and so
+# Rust's f128) still calls __multf3 & co. The x86-64 psABI is the same, so
+# they are compiled for x86_64-linux-gnu with the OS macros removed.
+BI_F128_FLAGS.x86_64 := --target=x86_64-unknown-linux-gnu -U__linux__ -U__linux \
+	-Ulinux -U__gnu_linux__ -U__unix__ -U__unix -Uunix
+$(patsubst %,$(BUILD)/x86_64/builtins/obj/%.o,$(BI_TF) extendxftf2.c trunctfxf2.c): BI_OBJ_FLAGS = $(BI_F128_FLAGS.x86_64)
+
 # What CMake's COMPILER_RT_BUILD_CRT passes for crtbegin.c/crtend.c.
 bi_crtflags = --target=$(TRIPLE.$(1)) --sysroot=$(EMPTY_SYSROOT) \
 	-std=c11 -O2 -fPIC -fno-stack-protector -DCRT_HAS_INITFINI_ARRAY \
@@ -55,7 +63,7 @@ BI_OBJS.$(1) := $$(patsubst %,$(BUILD)/$(1)/builtins/obj/%.o,$$(call bi_sources,
 $(BUILD)/$(1)/builtins/obj/%.c.o: $(BI_DEPS) | $(EMPTY_SYSROOT)
 	$$(call msg,CC,$(1),compiler-rt/$$*.c)
 	$(Q)mkdir -p $$(@D)
-	$(Q)$(CLANG) $$(call bi_cflags,$(1)) -MMD -MP -c $(BUILTINS_DIR)/$$*.c -o $$@
+	$(Q)$(CLANG) $$(call bi_cflags,$(1)) $$(BI_OBJ_FLAGS) -MMD -MP -c $(BUILTINS_DIR)/$$*.c -o $$@
 
 $(BUILD)/$(1)/builtins/obj/%.S.o: $(BI_DEPS) | $(EMPTY_SYSROOT)
 	$$(call msg,AS,$(1),compiler-rt/$$*.S)
