@@ -7,8 +7,12 @@ UNWIND_HOST_ARCH := $(shell uname -m)
 UNWIND_HOST_SRCS := $(addprefix unwind/,$(addsuffix .c,$(UNWIND_SRCS))) tests/unwind/test_unwind.c
 UNWIND_HOST_OBJS := $(patsubst %.c,$(BUILD)/host/obj/%.o,$(UNWIND_HOST_SRCS))
 UNWIND_SAN_OBJS := $(patsubst %.c,$(BUILD)/host-san/obj/%.o,$(UNWIND_HOST_SRCS))
+# Hidden, so the sanitizer build (which exports the executable's symbols)
+# does not hand our _Unwind_Find_FDE to the host's libgcc_s, the oracle in
+# the native tests. HIDE_EXPORTS stops <unwind.h> forcing default visibility.
 $(UNWIND_HOST_OBJS) $(UNWIND_SAN_OBJS): HOST_EXTRA_CFLAGS := -Iunwind \
-	-Iunwind/$(UNWIND_HOST_ARCH) -fno-omit-frame-pointer -Werror $(CHECK_CFLAGS)
+	-Iunwind/$(UNWIND_HOST_ARCH) -fno-omit-frame-pointer -Werror \
+	-fvisibility=hidden -DHIDE_EXPORTS $(CHECK_CFLAGS)
 
 $(UNWIND_T)/test_unwind: $(UNWIND_HOST_OBJS)
 	$(call msg,LINK,host,$@)

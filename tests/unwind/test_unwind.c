@@ -5,6 +5,7 @@
 #include "unwind-internal.h"
 
 #include <check.h>
+#include <dlfcn.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -475,6 +476,80 @@ START_TEST(native_backtrace)
 }
 END_TEST
 
+/* -------- libgcc as the oracle -------- */
+
+/* The same three frames walked by libgcc's DWARF unwinder (from
+   libgcc_s.so.1, looked up by name because this program defines the same
+   names) and by ours, from the same call site: both must report the same
+   IPs, so the first frame is the caller of _Unwind_Backtrace in both; on
+   x86_64, where the frame record is always at the CFA - 16, the same CFAs. */
+typedef _Unwind_Reason_Code (*bt_fn)(_Unwind_Trace_Fn, void *);
+typedef ru_ip (*getip_fn)(struct _Unwind_Context *);
+typedef ru_word (*getcfa_fn)(struct _Unwind_Context *);
+static getip_fn gcc_getip;
+static getcfa_fn gcc_getcfa;
+
+struct frames {
+	int gcc;
+	unsigned n;
+	uintptr_t ip[3], cfa[3];
+};
+
+static _Unwind_Reason_Code cmp_cb(struct _Unwind_Context *c, void *arg)
+{
+	struct frames *s = arg;
+	s->ip[s->n] = s->gcc ? gcc_getip(c) : _Unwind_GetIP(c);
+	s->cfa[s->n] = s->gcc ? gcc_getcfa(c) : _Unwind_GetCFA(c);
+	return ++s->n == 3 ? _URC_NORMAL_STOP : _URC_NO_REASON;
+}
+
+__attribute__((noinline)) static int via3(bt_fn bt, struct frames *s)
+{
+	int r = bt(cmp_cb, s);
+	KEEP(r);
+	return r;
+}
+__attribute__((noinline)) static int via2(bt_fn bt, struct frames *s)
+{
+	int r = via3(bt, s);
+	KEEP(r);
+	return r;
+}
+__attribute__((noinline)) static int via1(bt_fn bt, struct frames *s)
+{
+	int r = via2(bt, s);
+	KEEP(r);
+	return r;
+}
+
+START_TEST(matches_libgcc)
+{
+	void *h = dlopen("libgcc_s.so.1", RTLD_NOW | RTLD_LOCAL);
+	ck_assert_msg(h != NULL, "dlopen libgcc_s.so.1: %s", dlerror());
+	bt_fn gcc_bt = (bt_fn)dlsym(h, "_Unwind_Backtrace");
+	gcc_getip = (getip_fn)dlsym(h, "_Unwind_GetIP");
+	gcc_getcfa = (getcfa_fn)dlsym(h, "_Unwind_GetCFA");
+	ck_assert(gcc_bt != NULL && gcc_getip != NULL && gcc_getcfa != NULL);
+	ck_assert_ptr_ne((void *)gcc_bt, (void *)_Unwind_Backtrace);
+
+	struct frames g, o;
+	memset(&g, 0, sizeof g);
+	memset(&o, 0, sizeof o);
+	g.gcc = 1;
+	ck_assert_int_eq(via1(gcc_bt, &g), _URC_FATAL_PHASE1_ERROR);
+	ck_assert_int_eq(via1(_Unwind_Backtrace, &o), _URC_FATAL_PHASE1_ERROR);
+	ck_assert_uint_eq(g.n, 3);
+	ck_assert_uint_eq(o.n, 3);
+	for (int k = 0; k < 3; k++) {
+		ck_assert_uint_eq(o.ip[k], g.ip[k]);
+#if defined(__x86_64__)
+		ck_assert_uint_eq(o.cfa[k], g.cfa[k]);
+#endif
+	}
+	dlclose(h);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *su = suite_create("unwind");
@@ -501,6 +576,7 @@ int main(void)
 	suite_add_tcase(su, walk);
 	TCase *nat = tcase_create("native");
 	tcase_add_test(nat, native_backtrace);
+	tcase_add_test(nat, matches_libgcc);
 	suite_add_tcase(su, nat);
 	SRunner *sr = srunner_create(su);
 	srunner_run_all(sr, CK_NORMAL);
