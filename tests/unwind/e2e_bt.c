@@ -107,7 +107,7 @@ int main(int argc, char **argv, char **envp)
 			unsigned self = k < 5 ? 5 - k : 6;
 			expect("fp", fa[self], r.fp[k]);
 			if (k > 0)
-				expect("cfa", fa[k - 1 < 5 ? 5 - (k - 1) : 6] + 16, r.cfa[k]);
+				expect("cfa", fa[6 - k] + 16, r.cfa[k]);	/* callee: bt_f(6-k) */
 		}
 		if (r.cfa[0] > fa[5] || r.cfa[0] == 0)
 			expect("cfa[0] <= bt_f5's frame", fa[5], r.cfa[0]);
