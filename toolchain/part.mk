@@ -14,15 +14,20 @@ $(call sysroot_copy,$(SYSROOT_BIN)/redox-crt-config,$(TC_BUILD)/redox-crt-config
 $(call sysroot_copy,$(SYSROOT_BIN)/redox-crt-target-spec,toolchain/redox-crt-target-spec.sh,755)
 $(call sysroot_copy,$(SYSROOT_SHARE)/cmake/Platform/Redox.cmake,toolchain/cmake/Platform-Redox.cmake)
 
-define toolchain_arch
-$(TC_BUILD)/$(1)/$(TRIPLE.$(1))-clang: toolchain/redox-clang.sh mk/config.mk
-$(TC_BUILD)/$(1)/$(TRIPLE.$(1)).cmake: toolchain/cmake/toolchain.cmake.in mk/config.mk
-$(TC_BUILD)/$(1)/$(TRIPLE.$(1)).ini: toolchain/meson/cross.ini.in mk/config.mk
-$(TC_BUILD)/$(1)/pkgconfig/%.pc: toolchain/pkgconfig/%.pc.in mk/config.mk
-$(TC_BUILD)/$(1)/%:
+# $(call tc_gen,ARCH,OUT,TEMPLATE): OUT is TEMPLATE with the @NAMES@ filled in.
+define tc_gen
+$(2): $(3) mk/config.mk
 	$$(call msg,GEN,$(1),$$@)
 	$(Q)mkdir -p $$(@D)
 	$(Q)$$(call TC_SUBST,$(1)) $$< > $$@.tmp && mv -f $$@.tmp $$@
+endef
+
+define toolchain_arch
+$$(eval $$(call tc_gen,$(1),$(TC_BUILD)/$(1)/$(TRIPLE.$(1))-clang,toolchain/redox-clang.sh))
+$$(eval $$(call tc_gen,$(1),$(TC_BUILD)/$(1)/$(TRIPLE.$(1)).cmake,toolchain/cmake/toolchain.cmake.in))
+$$(eval $$(call tc_gen,$(1),$(TC_BUILD)/$(1)/$(TRIPLE.$(1)).ini,toolchain/meson/cross.ini.in))
+$(foreach p,redox-syscall redox-start redox-unwind redox-builtins,
+$$(eval $$(call tc_gen,$(1),$(TC_BUILD)/$(1)/pkgconfig/$(p).pc,toolchain/pkgconfig/$(p).pc.in)))
 $$(call sysroot_copy,$(SYSROOT_BIN)/$(TRIPLE.$(1))-clang,$(TC_BUILD)/$(1)/$(TRIPLE.$(1))-clang,755)
 $$(call sysroot_copy,$(SYSROOT_SHARE)/cmake/$(TRIPLE.$(1)).cmake,$(TC_BUILD)/$(1)/$(TRIPLE.$(1)).cmake)
 $$(call sysroot_copy,$(SYSROOT_SHARE)/meson/$(TRIPLE.$(1)).ini,$(TC_BUILD)/$(1)/$(TRIPLE.$(1)).ini)
@@ -82,7 +87,7 @@ endif
 CHECK_SUITES += toolchain
 .PHONY: check-toolchain
 check-toolchain: $(TOOLCHAIN_FILES) $(REDOX_RUN) $(foreach a,$(ARCHS),$(call sysroot_crt,$(a))) \
-		$(filter %/libgcc.a %/crtbegin.o %/crtend.o %/libunwind_stubs.a,$(SYSROOT_FILES))
+		$(filter %/libgcc.a %/crtbegin.o %/crtend.o %/libunwind_stubs.a $(SYSROOT)/%.h,$(SYSROOT_FILES))
 	@ARCHS='$(ARCHS)' SYSROOT='$(SYSROOT)' BUILD='$(BUILD)' VERSION='$(VERSION)' \
 	 REDOX_RUN='$(REDOX_RUN)' RUSTC='$(RUSTC)' CARGO='$(CARGO)' CLANG='$(CLANG)' \
 	 LLVM_AR='$(LLVM_AR)' LLVM_READELF='$(LLVM_READELF)' LLVM_NM='$(LLVM_NM)' \

@@ -80,6 +80,11 @@ if [ $compile_only = 1 ] || { [ -z "$inputs" ] && [ $nsrc = 0 ]; }; then
 	exit
 fi
 
+# Say what is missing before compiling: without libc.a the headers are
+# missing too, and clang's "stdio.h not found" would hide the cause.
+if [ $nodefaultlibs = 0 ] && [ $nolibc = 0 ] && [ ! -f "$lib/libc.a" ]; then
+	die "no libc for $triple: $lib/libc.a does not exist because no relibc was imported; fix: make install RELIBC=DIR (DIR with relibc's lib/libc.a and include/), or pass -nolibc to link redox-crt's freestanding runtime instead"
+fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/$me.XXXXXX") || die "cannot create a temporary directory"
 trap 'rm -rf "$tmp"' EXIT INT TERM
 objs=
@@ -111,7 +116,6 @@ if [ $nodefaultlibs = 0 ]; then
 		done
 		libs="-lredox_start -lredox_syscall"
 	else
-		[ -f "$lib/libc.a" ] || die "no libc for $triple: $lib/libc.a does not exist because no relibc was imported; fix: make install RELIBC=DIR (DIR with relibc's lib/libc.a and include/), or pass -nolibc to link redox-crt's freestanding runtime instead"
 		libs="-lc"
 	fi
 	if [ -f "$lib/libgcc.a" ]; then libs="$libs -lgcc"
