@@ -37,3 +37,22 @@ check-syscalls: check-syscalls-native
 check-syscalls-native: $(SCT_NATIVE)
 	@echo "-- $<"; $<
 endif
+
+# End to end in redox-run, each arch: programs linked like any freestanding
+# Redox program (crt0, libredox_start, libredox_syscall).
+SCT_E2E_PROGS := rawargs regs io exitcode
+define sct_e2e_arch
+$(BUILD)/$(1)/test/syscalls/%: $$(call sysroot_crt,$(1))
+	$$(call msg,LD,$(1),$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$$(call freestanding_link,$(1),$$@,$$(filter-out $$(call sysroot_crt,$(1)),$$(filter %.o,$$^)))
+$(foreach p,$(SCT_E2E_PROGS),$(BUILD)/$(1)/test/syscalls/$(p): $(BUILD)/$(1)/obj/tests/syscalls/e2e/$(p).o
+)
+$(BUILD)/$(1)/test/syscalls/regs: $(BUILD)/$(1)/obj/tests/syscalls/$(1)/regs_probe.o
+check-syscalls-e2e: $(addprefix $(BUILD)/$(1)/test/syscalls/,$(SCT_E2E_PROGS))
+endef
+$(foreach a,$(ARCHS),$(eval $(call sct_e2e_arch,$(a))))
+.PHONY: check-syscalls-e2e
+check-syscalls: check-syscalls-e2e
+check-syscalls-e2e: $(REDOX_RUN)
+	@rc=0; $(foreach a,$(ARCHS),REDOX_RUN=$(REDOX_RUN) sh tests/syscalls/e2e.sh $(a) $(BUILD)/$(a)/test/syscalls $(BUILD)/test/syscalls/$(a) || rc=1;) exit $$rc
