@@ -63,8 +63,12 @@ void __cxa_finalize(void *dso)
 void exit(int status)
 {
 	__cxa_finalize(0);
-	for (const fini_fn *p = __fini_array_end; p > __fini_array_start;)
-		(*--p)();
+	/* 0 and -1 entries are padding or sentinels, as in start.c. */
+	for (const fini_fn *p = __fini_array_end; p > __fini_array_start;) {
+		fini_fn f = *--p;
+		if (f && f != (fini_fn)-1L)
+			f();
+	}
 	if (_fini)
 		_fini();
 	_Exit(status);

@@ -22,10 +22,18 @@ HIDDEN const unsigned long *__redox_start_auxv;
 HIDDEN unsigned long __redox_start_proc_fd;
 HIDDEN int __redox_start_have_proc_fd;
 
+/* Entries 0 and -1 are skipped: alignment padding between input sections
+   (a hand-placed 16-byte array is 16-aligned on x86_64) and old sentinels. */
+static int live(const void *f)
+{
+	return f && f != (const void *)-1L;
+}
+
 static void run_array(const init_fn *p, const init_fn *end, int argc, char **argv, char **envp)
 {
 	for (; p < end; p++)
-		(*p)(argc, argv, envp);
+		if (live((const void *)*p))
+			(*p)(argc, argv, envp);
 }
 
 __attribute__((noreturn)) void relibc_start_v1(const unsigned long *sp, redox_main_fn main)

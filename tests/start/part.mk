@@ -7,7 +7,7 @@ define start_test_arch
 $(BUILD)/$(1)/test/start/%: $$(call sysroot_crt,$(1))
 	$$(call msg,LD,$(1),$$@)
 	$(Q)mkdir -p $$(@D)
-	$(Q)$$(call freestanding_link,$(1),$$@,$$(filter %.o,$$^))
+	$(Q)$$(call freestanding_link,$(1),$$@,$$(filter-out $$(call sysroot_crt,$(1)),$$(filter %.o,$$^)))
 $(BUILD)/$(1)/test/start/order: $(addprefix $(BUILD)/$(1)/obj/tests/start/,$(START_TEST_OBJS.order))
 $(BUILD)/$(1)/test/start/probe: $(addprefix $(BUILD)/$(1)/obj/tests/start/,$(START_TEST_OBJS.probe))
 check-start: $(addprefix $(BUILD)/$(1)/test/start/,$(START_TEST_BINS))

@@ -67,13 +67,14 @@ static void fin1(void) { tr("fini1"); }
 static void fin2(void) { tr("fini2"); }
 /* The runtime sees these as arrays with separate end symbols, as the
    linker defines them. */
-const init_fn t_pre[] = {pre}, t_ini[] = {ini};
-const fini_fn t_fin[] = {fin1, fin2};
+/* 0 and -1 entries model alignment padding and old sentinels: skipped. */
+const init_fn t_pre[] = {pre}, t_ini[] = {0, ini, (init_fn)-1L};
+const fini_fn t_fin[] = {fin1, 0, fin2};
 __asm__(".globl __preinit_array_start, __preinit_array_end, __init_array_start\n"
 	".globl __init_array_end, __fini_array_start, __fini_array_end\n"
 	".set __preinit_array_start, t_pre\n.set __preinit_array_end, t_pre + 8\n"
-	".set __init_array_start, t_ini\n.set __init_array_end, t_ini + 8\n"
-	".set __fini_array_start, t_fin\n.set __fini_array_end, t_fin + 16\n");
+	".set __init_array_start, t_ini\n.set __init_array_end, t_ini + 24\n"
+	".set __fini_array_start, t_fin\n.set __fini_array_end, t_fin + 24\n");
 void _init(void) { tr("_init"); }
 void _fini(void) { tr("_fini"); }
 
