@@ -74,7 +74,9 @@ define sc_arch_rules
 SC_OBJS.$(1) := $(BUILD)/$(1)/obj/syscalls/$(1)/syscall.o \
 	$(BUILD)/$(1)/obj/syscalls/errno.o $(BUILD)/$(1)/obj/syscalls/proc.o \
 	$(BUILD)/$(1)/obj/$(call sc_gen,$(SYSCALL_VERSION))/wrappers.o
-$$(SC_OBJS.$(1)): $(addprefix $(BUILD)/gen/$(1)/include/redox/,$(SC_GEN_HEADERS)) $(SC_GEN)/errno_table.inc
+# C objects wait for the generated headers (order-only, mk/rules.mk); errno.c
+# also includes the generated table.
+$(BUILD)/$(1)/obj/syscalls/errno.o: $(SC_GEN)/errno_table.inc
 $$(SC_OBJS.$(1)): EXTRA_CFLAGS += -ffunction-sections -fdata-sections -I$(SC_GEN)
 $(BUILD)/$(1)/syscalls/libredox_syscall.a: $$(SC_OBJS.$(1)) $(SC_STAMP)
 $$(call cross_archive,$(BUILD)/$(1)/syscalls/libredox_syscall.a,$$(SC_OBJS.$(1)),$(1))

@@ -56,3 +56,9 @@ $(foreach a,$(ARCHS),$(eval $(call sct_e2e_arch,$(a))))
 check-syscalls: check-syscalls-e2e
 check-syscalls-e2e: $(REDOX_RUN)
 	@rc=0; $(foreach a,$(ARCHS),REDOX_RUN=$(REDOX_RUN) sh tests/syscalls/e2e.sh $(a) $(BUILD)/$(a)/test/syscalls $(BUILD)/test/syscalls/$(a) || rc=1;) exit $$rc
+
+# Generator errors, version switching, archive and header inspection.
+.PHONY: check-syscalls-build
+check-syscalls: check-syscalls-build
+check-syscalls-build: syscalls
+	@sh tests/syscalls/build.sh $(BUILD)/test/syscalls/build "$(ARCHS)"
