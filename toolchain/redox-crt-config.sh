@@ -26,6 +26,7 @@ Queries (one answer per line, in the order given):
                     and with --freestanding the runtime and syscall libraries
   --target-spec     path of the shipped Rust target spec <arch>-unknown-redox-clif.json
                     (with --kernel: <arch>-redox-none.json)
+  --meson-cross-file  a meson cross file with this prefix filled in
   --gen-target-spec [ARGS]  run redox-crt-target-spec for the rustc you have
   --version, --help
 Targets: $ARCHS_ACCEPTED. --target may be omitted when one target is installed.
@@ -47,7 +48,7 @@ while [ $# -gt 0 ]; do
 	--help|-h) usage; exit 0 ;;
 	--version) queries="$queries version" ;;
 	--gen-target-spec) shift; exec "$bindir/redox-crt-target-spec" "$@" ;;
-	--prefix|--sysroot|--cc|--cflags|--ldflags|--startfiles|--endfiles|--libs|--rustflags|--target-spec)
+	--prefix|--sysroot|--cc|--cflags|--ldflags|--startfiles|--endfiles|--libs|--rustflags|--target-spec|--meson-cross-file)
 		queries="$queries ${1#--}" ;;
 	*) die "unknown option '$1'; see $me --help" ;;
 	esac
@@ -143,6 +144,12 @@ for qy in $queries; do
 			[ $freestanding = 1 ] && f="$f -C link-arg=-lredox_start -C link-arg=-lredox_syscall"
 			echo "$f"
 		fi ;;
+	meson-cross-file)
+		resolve_target
+		f=$share/meson/$triple.ini
+		[ -f "$f" ] || die "$f is missing; fix: rebuild redox-crt (make)"
+		esc=$(printf '%s' "$prefix" | sed "s/'/\\\\'/g; s/[|&\\]/\\&/g")
+		sed "s|^prefix = .*|prefix = '$esc'|" "$f" ;;
 	target-spec)
 		resolve_target
 		kflag=
