@@ -25,17 +25,22 @@ check-syscalls-unit: $(SCT_UNIT_BINS)
 
 # The real Linux kernel as an oracle for the x86_64 shims (same registers).
 ifeq ($(shell uname -m),x86_64)
-SCT_NATIVE := $(BUILD)/host/test/syscalls/native
-$(SCT_NATIVE): tests/syscalls/native.c syscalls/x86_64/syscall.S $(addprefix $(call sc_gen,$(SYSCALL_VERSION))/include/redox/,syscall_numbers.h syscall_wrappers.h) $(SC_GEN_COMMON)
-	$(call msg,HOSTCC,host,$@)
-	$(Q)mkdir -p $(@D)
-	$(Q)$(HOST_CC) $(HOST_CFLAGS) -Werror=implicit-function-declaration $(CHECK_CFLAGS) -Iinclude \
+define sct_native_rule
+$(BUILD)/$(1)/test/syscalls/native: tests/syscalls/native.c syscalls/x86_64/syscall.S \
+		$(addprefix $(call sc_gen,$(SYSCALL_VERSION))/include/redox/,syscall_numbers.h syscall_wrappers.h) $(SC_GEN_COMMON)
+	$$(call msg,HOSTCC,$(1),$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -Werror=implicit-function-declaration $(2) $(CHECK_CFLAGS) -Iinclude \
 		-I$(call sc_gen,$(SYSCALL_VERSION))/include -I$(SC_GEN)/include -MMD -MP \
-		-o $@ tests/syscalls/native.c syscalls/x86_64/syscall.S $(CHECK_LIBS)
+		-o $$@ tests/syscalls/native.c syscalls/x86_64/syscall.S $(CHECK_LIBS)
+SCT_NATIVE += $(BUILD)/$(1)/test/syscalls/native
+endef
+$(eval $(call sct_native_rule,host,))
+$(eval $(call sct_native_rule,host-san,$(HOST_SAN_FLAGS)))
 .PHONY: check-syscalls-native
 check-syscalls: check-syscalls-native
 check-syscalls-native: $(SCT_NATIVE)
-	@echo "-- $<"; $<
+	@rc=0; for t in $(SCT_NATIVE); do echo "-- $$t"; $$t || rc=1; done; exit $$rc
 endif
 
 # End to end in redox-run, each arch: programs linked like any freestanding

@@ -143,6 +143,29 @@ START_TEST(yield_takes_no_args)
 }
 END_TEST
 
+START_TEST(version_specific_literal)
+{
+	static const char path[] = "file:/x";
+	fake_reset();
+#if REDOX_SYSCALL_VERSION_MINOR >= 9
+	/* 0.9.0 added OPENAT_INTO (dirfd, path, len, flags, fcntl_flags, out_fd) */
+	redox_openat_into(3, path, 7, REDOX_O_RDONLY, 0x1, 9);
+	ck_assert_uint_eq(fake_calls[0].n, 0x101003DB);
+	ck_assert_int_eq(fake_calls[0].nargs, 6);
+	ck_assert_uint_eq(fake_calls[0].a[5], 9);
+#else
+	redox_openat(3, path, 7, REDOX_O_RDONLY, 0x1);
+	ck_assert_uint_eq(fake_calls[0].n, 0x10100007);
+	ck_assert_int_eq(fake_calls[0].nargs, 5);
+#endif
+	ck_assert_uint_eq(fake_calls[0].a[0], 3);
+	ck_assert_ptr_eq((const void *)fake_calls[0].a[1], path);
+	ck_assert_uint_eq(fake_calls[0].a[2], 7);
+	ck_assert_uint_eq(fake_calls[0].a[3], 0x10000);
+	ck_assert_uint_eq(fake_calls[0].a[4], 1);
+}
+END_TEST
+
 /* ---- numbers: generated header vs hand-written list ----------------------- */
 
 START_TEST(numbers_match_abi_doc)
@@ -424,6 +447,7 @@ int main(void)
 	tcase_add_test(tc, fmap_anonymous);
 	tcase_add_test(tc, clock_gettime_monotonic_is_4);
 	tcase_add_test(tc, yield_takes_no_args);
+	tcase_add_test(tc, version_specific_literal);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("abi");
