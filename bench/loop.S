@@ -15,8 +15,8 @@ main:
 	.section .note.GNU-stack, "", @progbits
 #else
 	bti	c
-	movz	x1, #0x2faf, lsl #16
-	movk	x1, #0x0800
+	movz	x1, #0x02fa, lsl #16
+	movk	x1, #0xf080
 1:	subs	x1, x1, #1
 	b.ne	1b
 	mov	x0, #0

@@ -43,7 +43,7 @@ export CLANG LD_LLD LLVM_AR LLVM_NM LLVM_OBJDUMP LLVM_OBJCOPY LLVM_READELF \
 CROSS_ARCH_FLAGS.x86_64  := -fcf-protection=full
 CROSS_ARCH_FLAGS.aarch64 := -mbranch-protection=standard
 cross_cflags = --target=$(TRIPLE.$(1)) --sysroot=$(EMPTY_SYSROOT) \
-	-ffreestanding -fno-stack-protector -fno-pic -O2 -g \
+	-ffreestanding -fno-stack-protector -fno-pic -O2 -g -ffunction-sections -fdata-sections \
 	-fno-omit-frame-pointer -funwind-tables \
 	-std=c11 -Wall -Wextra -Werror=implicit-function-declaration \
 	$(CROSS_ARCH_FLAGS.$(1)) -Iinclude -I$(BUILD)/gen/$(1)/include
@@ -80,7 +80,7 @@ sysroot_crt = $(addprefix $(call sysroot_lib,$(1))/,crt0.o crti.o crtn.o \
 	libredox_start.a libredox_syscall.a)
 # $(call freestanding_link,ARCH,OUT,OBJS...): command that links a freestanding
 # Redox program (no relibc) against the built sysroot, in the canonical order.
-freestanding_link = $(LD_LLD) $(cross_ldflags) -o $(2) \
+freestanding_link = $(LD_LLD) $(cross_ldflags) --gc-sections -o $(2) \
 	$(call sysroot_lib,$(1))/crt0.o $(call sysroot_lib,$(1))/crti.o $(3) \
 	-L$(call sysroot_lib,$(1)) -lredox_start -lredox_syscall \
 	$(call sysroot_lib,$(1))/crtn.o

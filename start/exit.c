@@ -15,28 +15,28 @@ struct handler {
 	void (*fn)(void *);
 	void *arg;
 	void *dso;
-	int plain; /* registered by atexit: call without an argument */
 };
 
 static struct handler handlers[REDOX_ATEXIT_MAX];
 static unsigned n_handlers;
 
-static int push(void (*fn)(void *), void *arg, void *dso, int plain)
+int __cxa_atexit(void (*fn)(void *), void *arg, void *dso)
 {
 	if (!fn || n_handlers == REDOX_ATEXIT_MAX)
 		return -1;
-	handlers[n_handlers++] = (struct handler){fn, arg, dso, plain};
+	handlers[n_handlers++] = (struct handler){fn, arg, dso};
 	return 0;
 }
 
-int __cxa_atexit(void (*fn)(void *), void *arg, void *dso)
+/* An atexit handler takes no argument; it rides in arg. */
+static void call_plain(void *fn)
 {
-	return push(fn, arg, dso, 0);
+	((void (*)(void))fn)();
 }
 
 int atexit(void (*fn)(void))
 {
-	return push((void (*)(void *))fn, 0, 0, 1);
+	return fn ? __cxa_atexit(call_plain, (void *)fn, 0) : -1;
 }
 
 /* Newest first; a handler that registers another makes it the newest, so it
@@ -53,10 +53,7 @@ void __cxa_finalize(void *dso)
 		handlers[i - 1].fn = 0;
 		while (n_handlers > 0 && !handlers[n_handlers - 1].fn)
 			n_handlers--;
-		if (h.plain)
-			((void (*)(void))h.fn)();
-		else
-			h.fn(h.arg);
+		h.fn(h.arg);
 	}
 }
 

@@ -7,3 +7,4 @@ $$(call sysroot_copy,$(call sysroot_lib,$(1))/libredox_start.a,$(BUILD)/$(1)/lib
 $$(call sysroot_copy,$(call sysroot_inc,$(1))/redox/start.h,include/redox/start.h)
 endef
 $(foreach a,$(ARCHS),$(eval $(call start_arch,$(a))))
+$(foreach a,$(ALL_ARCHS),$(BUILD)/$(a)/obj/start/%.o): EXTRA_CFLAGS += -Os

@@ -38,8 +38,8 @@ const unsigned long *redox_auxv(void);
 /* The process-manager fd (AT_REDOX_PROC_FD, upper-table tagged). */
 unsigned long redox_proc_fd(void);
 
-/* Slots for atexit + __cxa_atexit handlers together. */
-#define REDOX_ATEXIT_MAX 64
+/* Slots for atexit + __cxa_atexit handlers together (relibc has 32). */
+#define REDOX_ATEXIT_MAX 32
 
 #ifdef __cplusplus
 }
