@@ -242,6 +242,21 @@ for a in $ARCHS; do
 		-isystem tests/toolchain/relibc/include -c tests/toolchain/relibc/libc.c -o "$d/libc.o" &&
 	$LLVM_AR rcs "$d/lib/libc.a" "$d/libc.o" && $LLVM_AR rcs "$d/lib/libm.a" "$d/libc.o"
 done
+# A sysroot built with BUILTINS=no: links still work, and both tools say
+# what is missing.
+cp -a "$SR" "$T/nogcc"; rm -f "$T"/nogcc/*/lib/libgcc.a
+for a in $ARCHS; do
+	tr=$a-unknown-redox
+	"$T/nogcc/bin/redox-crt-config" --target $a --freestanding --libs > "$T/ng.out" 2> "$T/ng.err"
+	expect_eq "no libgcc $a: --libs leaves -lgcc out" "-lredox_start -lredox_syscall" "$(cat "$T/ng.out")"
+	expect_grep "no libgcc $a: --libs warns what is missing" "libgcc.a is missing .*BUILTINS=no" "$T/ng.err"
+	"$T/nogcc/bin/redox-crt-config" --target $a --freestanding --rustflags > /dev/null 2> "$T/ng.err"
+	expect_grep "no libgcc $a: --rustflags warns that rustc's -lgcc will fail" "unable to find library -lgcc" "$T/ng.err"
+	"$T/nogcc/bin/$tr-clang" -nolibc -O2 tests/toolchain/c/hello.c tests/toolchain/c/greet.c -o "$T/ng-$a" > "$T/ng.log" 2>&1 ||
+		sed 's/^/    /' "$T/ng.log"
+	run_expect "no libgcc $a: the wrapper still links a program that runs" 3 '^hello from C' "$T/ng-$a"
+done
+
 first=$(echo $ARCHS | cut -d' ' -f1) ; other=
 for a in $ARCHS; do [ $a = $first ] || other=$a; done
 # Each error, before anything is written.
