@@ -224,6 +224,7 @@ static int mem(void)
 static int futex(void)
 {
 	int bad = 0;
+	(void)bad;
 	static uint32_t word = 5;
 	bad |= check("futex wait mismatch is EAGAIN", sc(SYS_FUTEX, (long)&word, 0, 6, 0, 0) == -11);
 	struct { int64_t sec; int32_t nsec; int32_t pad; } dl;
@@ -301,6 +302,12 @@ int main(int argc, char **argv, char **envp)
 			if (!a[0])
 				break;
 		}
+		return 0;
+	}
+	if (streq(cmd, "ehdr")) {
+		extern const char __ehdr_start[];
+		hex((uint64_t)__ehdr_start);
+		out("\n");
 		return 0;
 	}
 	if (streq(cmd, "regs"))

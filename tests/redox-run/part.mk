@@ -1,0 +1,63 @@
+# Tests of redox-run (included from tools/redox-run/part.mk): Check unit
+# tests of the loader and stack builder (plain and ASan+UBSan), end-to-end
+# programs for every arch, bad-ELF cases and a bounded libFuzzer run.
+
+RRT_OUT := $(BUILD)/test/redox-run
+RRT_UNIT_SRCS := tests/redox-run/unit/test_rr.c tools/redox-run/elf.c tools/redox-run/stack.c
+RRT_UNIT     := $(RRT_OUT)/unit
+RRT_UNIT_SAN := $(RRT_OUT)/unit-san
+RRT_FUZZER   := $(RRT_OUT)/fuzz-elf
+FUZZ_TIME ?= 60
+RRT_CHECK_FUZZ_TIME ?= 20
+
+$(RRT_UNIT:$(RRT_OUT)/%=$(BUILD)/host/obj/%) $(RRT_UNIT_SAN): HOST_EXTRA_CFLAGS += $(CHECK_CFLAGS)
+$(BUILD)/host/obj/tests/redox-run/unit/test_rr.o $(BUILD)/host-san/obj/tests/redox-run/unit/test_rr.o: \
+	HOST_EXTRA_CFLAGS += $(CHECK_CFLAGS)
+
+$(RRT_UNIT): $(RRT_UNIT_SRCS:%.c=$(BUILD)/host/obj/%.o)
+	$(call msg,LINK,host,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ $(CHECK_LIBS)
+
+$(RRT_UNIT_SAN): $(RRT_UNIT_SRCS:%.c=$(BUILD)/host-san/obj/%.o)
+	$(call msg,LINK,asan,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_SAN_FLAGS) -o $@ $^ $(CHECK_LIBS)
+
+$(RRT_FUZZER): tests/redox-run/fuzz/fuzz_elf.c tools/redox-run/elf.c tools/redox-run/elf.h
+	$(call msg,FUZZCC,host,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-o $@ tests/redox-run/fuzz/fuzz_elf.c tools/redox-run/elf.c
+
+# e2e program: one freestanding binary per arch, linked with ld.lld directly.
+define rrt_arch
+$(RRT_OUT)/$(1)/rrtest: $(BUILD)/$(1)/obj/tests/redox-run/e2e/$(1)/start.o \
+		$(BUILD)/$(1)/obj/tests/redox-run/e2e/rrtest.o
+	$$(call msg,LD,$(1),$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(LD_LLD) $(cross_ldflags) -o $$@ $$^
+$(RRT_OUT)/$(1)/rrtest-misaligned: $(BUILD)/$(1)/obj/tests/redox-run/e2e/$(1)/start.o \
+		$(BUILD)/$(1)/obj/tests/redox-run/e2e/rrtest.o
+	$$(call msg,LD,$(1),$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(LD_LLD) $(cross_ldflags) -e _start_misaligned -o $$@ $$^
+endef
+$(foreach a,$(ARCHS),$(eval $(call rrt_arch,$(a))))
+RRT_E2E := $(foreach a,$(ARCHS),$(RRT_OUT)/$(a)/rrtest $(RRT_OUT)/$(a)/rrtest-misaligned)
+
+CHECK_SUITES += redox-run
+.PHONY: check-redox-run fuzz fuzz-redox-run
+check-redox-run: $(REDOX_RUN) $(RRT_UNIT) $(RRT_UNIT_SAN) $(RRT_E2E) $(RRT_FUZZER)
+	@echo "-- unit tests"; $(RRT_UNIT); u=$$?; \
+	echo "-- unit tests, ASan+UBSan"; $(RRT_UNIT_SAN); s=$$?; \
+	echo "-- end to end"; LLVM_NM=$(LLVM_NM) sh tests/redox-run/e2e.sh $(REDOX_RUN) $(RRT_OUT) \
+		"$(ARCHS)" $(RRT_FUZZER) $(RRT_CHECK_FUZZ_TIME); e=$$?; \
+	[ $$u -eq 0 ] && [ $$s -eq 0 ] && [ $$e -eq 0 ]
+
+fuzz: fuzz-redox-run
+fuzz-redox-run: $(RRT_FUZZER) $(RRT_E2E)
+	@mkdir -p $(RRT_OUT)/fuzz-corpus
+	@for a in $(ARCHS); do cp $(RRT_OUT)/$$a/rrtest $(RRT_OUT)/fuzz-corpus/rrtest-$$a; done
+	$(RRT_FUZZER) -max_total_time=$(FUZZ_TIME) -max_len=65536 -print_final_stats=1 \
+		-artifact_prefix=$(RRT_OUT)/fuzz- $(RRT_OUT)/fuzz-corpus
