@@ -1,4 +1,4 @@
-# Tests of redox-run (included from tools/redox-run/part.mk): Check unit
+# Tests of redox-run (included by tests/part.mk): Check unit
 # tests of the loader and stack builder (plain and ASan+UBSan), end-to-end
 # programs for every arch, bad-ELF cases and a bounded libFuzzer run.
 

@@ -16,4 +16,3 @@ $(RR_BIN): $(RR_OBJS)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ $(RR_UC_LIBS)
 
 $(call sysroot_copy,$(REDOX_RUN),$(RR_BIN),755)
-include tests/redox-run/part.mk
