@@ -3,7 +3,7 @@
 # the common set lives here so one apt-get line covers everything.
 BUILD_PKGS := clang-19 lld-19 llvm-19 pkgconf check libunicorn-dev libelf-dev \
 	xz-utils make jq
-TEST_PKGS  := libunwind-dev rustc-web rust-web-src musl-tools valgrind python3
+TEST_PKGS  := libunwind-dev rustc-web rust-web-src cargo-web cmake meson ninja-build musl-tools valgrind python3
 
 NODEPS_GOALS := clean help uninstall distclean
 ifneq ($(NODEPS),1)

@@ -91,3 +91,4 @@ $(foreach a,$(ARCHS),$(eval $(call sc_arch_rules,$(a))))
 .PHONY: syscalls
 syscalls: $(foreach a,$(ARCHS),$(call sysroot_lib,$(a))/libredox_syscall.a \
 	$(addprefix $(call sysroot_inc,$(a))/redox/,$(SC_PUBLIC_HEADERS) $(SC_GEN_HEADERS)))
+$(foreach a,$(ALL_ARCHS),$(BUILD)/$(a)/obj/syscalls/proc.o): EXTRA_CFLAGS += -Os

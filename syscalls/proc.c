@@ -12,45 +12,49 @@ long redox_proc_call(unsigned long proc_fd, void *payload, unsigned long len,
 	return redox_call(proc_fd, payload, len, nmeta | flags, meta);
 }
 
-static char *put_str(char *p, const char *s)
+/* The failure path runs at most once, on a broken system: small beats
+   fast, so it writes piece by piece instead of formatting a buffer. */
+__attribute__((noinline)) static void say(const char *s)
 {
-	while (*s)
-		*p++ = *s++;
-	return p;
+	unsigned long n = 0;
+	while (s[n])
+		n++;
+	redox_write(2, s, n);
 }
 
-static char *put_hex(char *p, unsigned long v)
+/* Digits of v in base 10 or 16, written backwards from end. */
+static const char *digits(char *end, unsigned long v, unsigned base)
 {
-	int shift = 60;
-	p = put_str(p, "0x");
-	while (shift > 0 && !(v >> shift))
-		shift -= 4;
-	for (; shift >= 0; shift -= 4)
-		*p++ = "0123456789abcdef"[(v >> shift) & 0xf];
-	return p;
-}
-
-static char *put_dec(char *p, long v)
-{
-	char tmp[24];
-	int n = 0;
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-	if (v < 0)
-		*p++ = '-';
+	*end = 0;
 	do
-		tmp[n++] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	while (n > 0)
-		*p++ = tmp[--n];
-	return p;
+		*--end = "0123456789abcdef"[v % base];
+	while ((v /= base) != 0);
+	return end;
+}
+
+__attribute__((cold, noinline, noreturn)) static void exit_failed(unsigned long proc_fd, long r)
+{
+	char buf[24];
+	const char *name = r < 0 ? redox_errno_name((int)-r) : 0;
+
+	say("redox-crt: ProcCall::Exit on fd 0x");
+	say(digits(buf + sizeof buf - 1, proc_fd, 16));
+	say(" returned ");
+	if (name) {
+		say(name);
+	} else {
+		if (r < 0)
+			say("-");
+		say(digits(buf + sizeof buf - 1, r < 0 ? 0UL - (unsigned long)r : (unsigned long)r, 10));
+	}
+	say("; aborting\n");
+	__builtin_trap();
 }
 
 _Noreturn void redox_proc_exit(unsigned long proc_fd, int status)
 {
 	const uint64_t meta[2] = { REDOX_PROC_EXIT, (uint64_t)(status & 0xff) };
 	long r;
-	const char *name;
-	char msg[160], *p = msg;
 
 	/* A successful Exit never returns: the process manager terminates every
 	   thread, this one included. EINTR and EAGAIN are retried as relibc RH
@@ -58,13 +62,5 @@ _Noreturn void redox_proc_exit(unsigned long proc_fd, int status)
 	do
 		r = redox_proc_call(proc_fd, 0, 0, 0, meta, 2);
 	while (r == -REDOX_EINTR || r == -REDOX_EAGAIN);
-
-	p = put_str(p, "redox-crt: ProcCall::Exit on fd ");
-	p = put_hex(p, proc_fd);
-	p = put_str(p, " returned ");
-	name = r < 0 ? redox_errno_name((int)-r) : 0;
-	p = name ? put_str(p, name) : put_dec(p, r);
-	p = put_str(p, "; aborting\n");
-	redox_write(2, msg, (unsigned long)(p - msg));
-	__builtin_trap();
+	exit_failed(proc_fd, r);
 }
