@@ -18,14 +18,30 @@ set -u
 if [ "${1:-}" = --build-one ]; then
 	# xargs worker: --build-one OUTDIR TEST
 	out=$2/$3 src=$BI_UNIT/$3.c
+	# binary128 tests on x86_64 need __float128 (BI_QUAD_FLAGS, part.mk).
+	extra=
+	grep -Eq 'CRT_HAS_TF_MODE|CRT_HAS_IEEE_TF|__float128' "$src" && extra=${BI_QUAD_FLAGS:-}
+	# LLVM 19's atomic_test loads atomically from a const array; 16-byte
+	# loads on ARMv8.0 are LDXP/STXP loops, which store, so the test faults on
+	# read-only memory. Upstream fixed the test (llvm/llvm-project#113371,
+	# PR #117628) by dropping the const; do the same here.
+	if [ "$3" = atomic_test ]; then
+		sed 's/^__attribute__((aligned(16))) static const char data\[\]/__attribute__((aligned(16))) static char data[]/' \
+			"$src" > "$out.fixed.c"
+		grep -q '^__attribute__((aligned(16))) static char data\[\]' "$out.fixed.c" || {
+			echo "atomic_test.c changed upstream: re-check the #113371 fix" > "$out.build.log"; rm -f "$out"; exit 0; }
+		src=$out.fixed.c
+	fi
+	cmd="$CLANG $BI_CFLAGS $extra -c $src -o $out.o; $BI_LINK"
 	if [ -f "$out" ] && [ "$out" -nt "$src" ] && [ "$out" -nt "$BI_ARCHIVE" ] &&
-	   [ "$out" -nt "$BI_SHIM_OBJ" ]; then
+	   [ "$out" -nt "$BI_SHIM_OBJ" ] && [ "$(cat "$out.cmd" 2>/dev/null)" = "$cmd" ]; then
 		exit 0
 	fi
 	rm -f "$out" "$out.o"
-	{ $CLANG $BI_CFLAGS -c "$src" -o "$out.o" &&
+	{ $CLANG $BI_CFLAGS $extra -c "$src" -o "$out.o" &&
 	  objs="$out.o $BI_SHIM_OBJ $BI_ARCHIVE" && eval "$BI_LINK"; } > "$out.build.log" 2>&1 ||
 		rm -f "$out"
+	printf '%s' "$cmd" > "$out.cmd"
 	exit 0
 fi
 
@@ -52,12 +68,14 @@ classify() {
 	for req in $(sed -n 's|^// REQUIRES:||p' "$f" | tr ',&' '  '); do
 		case $req in
 		int128|c99-complex) ;;
-		x86-target-arch) [ "$arch" = x86_64 ] || { echo "x86-only test (REQUIRES: x86-target-arch)"; return; } ;;
+		x86-target-arch) [ "$arch" = x86_64 ] || { echo "for another architecture (REQUIRES: <arch>-target-arch)"; return; } ;;
+		*-target-arch) [ "$req" = "$arch-target-arch" ] || { echo "for another architecture (REQUIRES: <arch>-target-arch)"; return; } ;;
 		librt_has_*)
 			case $members in *" ${req#librt_has_} "*) ;;
 			*) echo "tests a builtin this target's library does not have (ARM/PowerPC/x87 on aarch64)"; return ;;
 			esac ;;
-		native-run) echo "needs an OS facility (REQUIRES: native-run: cache flush, executable stack, HWCAP)"; return ;;
+		# lit sets native-run only when tests run without an emulator.
+		native-run) echo "REQUIRES: native-run, unset under an emulator (redox-run)"; return ;;
 		*) echo "unknown lit feature '$req'"; return ;;
 		esac
 	done
@@ -91,8 +109,6 @@ for f in "$BI_UNIT"/*_test.c; do
 		echo "$t" >> "$dir/run.list"
 	fi
 done
-nrun=$(wc -l < "$dir/run.list")
-nskip=$(wc -l < "$skips")
 
 # Build every runnable test, two at a time (each link is independent).
 xargs -P "${BI_JOBS:-2}" -n 1 sh tests/builtins/unit.sh --build-one "$dir" < "$dir/run.list"
@@ -106,12 +122,21 @@ while read -r t; do
 	fi
 	"$REDOX_RUN" "$exe" > "$exe.out" 2>&1
 	rc=$?
+	# A test whose body is #if'd out for this target prints "skipped" and
+	# returns 0: that is a skip, not a pass.
+	if [ "$rc" -eq 0 ] && grep -qi '^skipped' "$exe.out"; then
+		printf '%s\t%s\n' "test body compiled out for this target (it prints 'skipped')" "$t" >> "$skips"
+		echo "SKIP: $arch unit $t (prints 'skipped')"
+		continue
+	fi
 	if [ "$rc" -eq 0 ]; then ok "$arch unit $t"; else
 		fail "$arch unit $t" "exit status $rc in redox-run"
 		sed 's/^/    /' "$exe.out" | head -15
 	fi
 done < "$dir/run.list"
 
+nskip=$(wc -l < "$skips")
+nrun=$((total - nskip))
 {
 	echo "# compiler-rt builtins unit tests for $triple: $total upstream tests, $nrun run, $nskip skipped"
 	echo "# skipped, by category (count  category):"
