@@ -48,8 +48,14 @@ command -v jq >/dev/null 2>&1 || die "jq not found, needed to edit the JSON; fix
 command -v "$rustc" >/dev/null 2>&1 || die "rustc '$rustc' not found; fix: pass --rustc PATH or set RUSTC"
 
 if [ $kernel = 1 ]; then base=$arch-unknown-none; else base=$arch-unknown-redox; fi
-builtin=$(RUSTC_BOOTSTRAP=1 "$rustc" -Z unstable-options --print target-spec-json --target "$base" 2>&1) ||
-	die "$rustc cannot print the built-in spec of $base: $(echo "$builtin" | head -1)"
+# Only stdout is JSON: rustc warns on stderr, e.g. about a make jobserver
+# it inherits through MAKEFLAGS but cannot open.
+errf=$(mktemp) || die "cannot create a temporary file"
+builtin=$(RUSTC_BOOTSTRAP=1 "$rustc" -Z unstable-options --print target-spec-json --target "$base" 2>"$errf") || {
+	e=$(grep -v '^warning' "$errf" | head -1); rm -f "$errf"
+	die "$rustc cannot print the built-in spec of $base: $e"
+}
+rm -f "$errf"
 
 if [ $kernel = 1 ]; then
 	# The kernel brings its own linker script and entry: no crt objects, no
