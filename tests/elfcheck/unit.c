@@ -80,7 +80,7 @@ START_TEST(each_header_defect)
 		{ "entry-zero", 0 }, { "entry-outside", 0 }, { "wx-segment", 0 },
 		{ "exec-stack", 0 }, { "no-gnu-stack", 0 }, { "phdr-not-loaded", 0 },
 		{ "elf-machine", 0 }, { "static-pie", 0 }, { "truncated", 1 },
-		{ "truncated", 1 }, { "segment-size", 0 },
+		{ "truncated", 1 }, { "segment-size", 0 }, { "interp-bad", 0 },
 	};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
 		struct img m;
@@ -98,6 +98,8 @@ START_TEST(each_header_defect)
 		case 8: m.eh.e_phnum = 500; break;
 		case 9: m.ph[0].p_filesz = 1u << 30; m.ph[0].p_memsz = 1u << 30; break;
 		case 10: m.ph[0].p_memsz = 8; break;
+		/* Fuzzer find: an empty PT_INTERP whose offset is near 2^64. */
+		case 11: m.ph[1].p_type = PT_INTERP; m.ph[1].p_offset = ~0ull - 0xff; break;
 		}
 		run(&m, sizeof m, &r);
 		ck_assert_msg(has(&r, want[i].id), "case %zu: no %s", i, want[i].id);
@@ -133,6 +135,36 @@ START_TEST(section_table_past_eof)
 	ck_assert(r.unreadable);
 	ck_assert(has(&r, "truncated"));
 	ec_report_free(&r);
+}
+END_TEST
+
+START_TEST(extended_phnum)
+{
+	/* PN_XNUM: the real program header count is in section 0's sh_info. */
+	struct { struct img m; Elf64_Shdr sh0; } x;
+	struct ec_report r;
+	mkimg(&x.m);
+	memset(&x.sh0, 0, sizeof x.sh0);
+	x.m.eh.e_phnum = PN_XNUM;
+	x.m.eh.e_shoff = offsetof(__typeof__(x), sh0);
+	x.m.eh.e_shentsize = sizeof(Elf64_Shdr);
+	x.m.eh.e_shnum = 1;
+	x.sh0.sh_info = 2;
+	unsigned char *buf = malloc(sizeof x);
+	ck_assert_ptr_nonnull(buf);
+	memcpy(buf, &x, sizeof x);
+	memset(&r, 0, sizeof r);
+	ec_check_buffer(buf, sizeof x, &r);
+	ck_assert_int_eq(r.unreadable, 0);
+	ck_assert_uint_eq(ec_count(&r, EC_ERROR) + ec_count(&r, EC_WARNING), 0);
+	ec_report_free(&r);
+	/* A count that does not fit the file is reported, not trusted. */
+	((struct img *)buf)->eh.e_shoff = offsetof(__typeof__(x), sh0);
+	((Elf64_Shdr *)(buf + sizeof x.m))->sh_info = 60000;
+	ec_check_buffer(buf, sizeof x, &r);
+	ck_assert(r.unreadable && has(&r, "truncated"));
+	ec_report_free(&r);
+	free(buf);
 }
 END_TEST
 
@@ -192,6 +224,7 @@ int main(void)
 	tcase_add_test(tc, each_header_defect);
 	tcase_add_test(tc, every_truncation_is_handled);
 	tcase_add_test(tc, section_table_past_eof);
+	tcase_add_test(tc, extended_phnum);
 	tcase_add_test(tc, return_instructions);
 	tcase_add_test(tc, json_escaping);
 	tcase_add_test(tc, not_elf);

@@ -184,7 +184,7 @@ static int read_sections(struct ctx *c)
 {
 	struct ec_report *r = c->r;
 	char msg[512];
-	if (c->shnum == 0)
+	if (!c->has_sections)
 		return 1;
 	if (c->eh.e_shentsize != sizeof(Elf64_Shdr)) {
 		snprintf(msg, sizeof msg, "section header entry size is %u, not %zu: "
@@ -506,8 +506,10 @@ static void check_elf64(struct ctx *c)
 			ehf = &ph[i];
 	}
 	if (interp) {
-		const unsigned char *p = c->buf + interp->p_offset;
+		/* An empty segment's offset is never checked, so it is not used
+		   either (found by fuzzing: p_offset near 2^64 with p_filesz 0). */
 		size_t n = (size_t)interp->p_filesz;
+		const unsigned char *p = n ? c->buf + interp->p_offset : (const unsigned char *)"";
 		char shown[256];
 		printable(shown, sizeof shown, p, n);
 		if (!n || !memchr(p, 0, n))
@@ -564,7 +566,7 @@ static void check_elf64(struct ctx *c)
 			       (unsigned long long)c->s[S_START].value);
 	}
 
-	if (!c->shnum)
+	if (c->shnum <= 1)
 		ec_add(r, EC_INFO, "no-sections", NULL,
 		       "no section headers (stripped): section and symbol checks skipped");
 	else if (c->has_sections && !c->has_symtab)
@@ -770,7 +772,8 @@ void ec_check_buffer(unsigned char *buf, size_t len, struct ec_report *r)
 		unreadable(r, "truncated", "copy or relink the file again", msg);
 		goto out;
 	}
-	c.has_sections = c.shnum > 0;
+	/* Section 0 alone (extended numbering) carries no sections. */
+	c.has_sections = c.shnum > 1;
 	check_elf64(&c);
 out:
 	if (c.elf)

@@ -46,6 +46,8 @@ $(call sysroot_copy,$(REDOX_ELFCHECK),$(EC_BIN),755)
 $(EC_FUZZER): $(addprefix $(EC_DIR)/,$(EC_SRCS) fuzz.c elfcheck.h)
 	$(call msg,FUZZCC,host,$@)
 	$(Q)mkdir -p $(@D)
+	$(Q)rt=$$($(CLANG) -print-file-name=libclang_rt.fuzzer-x86_64.a); [ -f "$$rt" ] || { \
+		echo "redox-elfcheck: $(CLANG) has no libFuzzer runtime ($$rt); fix: apt-get install libclang-rt-19-dev" >&2; exit 1; }
 	$(Q)$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ $(filter %.c,$^) $(EC_LIBS)
 
