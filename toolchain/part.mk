@@ -52,8 +52,8 @@ SYSROOT_FILES += $(TC_SPECS) $(TC_SPECDIR)/rustc-version
 $(TC_SPECDIR)/%.json: toolchain/redox-crt-target-spec.sh $(TC_RUSTC_PATH)
 	$(call msg,GEN,,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)sh $< --rustc $(RUSTC) $(if $(findstring -none,$*),--kernel) $(firstword $(subst -, ,$*)) -o $@.tmp.json
-	$(Q)RUSTC_BOOTSTRAP=1 $(RUSTC) -Z unstable-options --target $@.tmp.json --print cfg > /dev/null || \
+	$(Q)MAKEFLAGS= sh $< --rustc $(RUSTC) $(if $(findstring -none,$*),--kernel) $(firstword $(subst -, ,$*)) -o $@.tmp.json
+	$(Q)MAKEFLAGS= RUSTC_BOOTSTRAP=1 $(RUSTC) -Z unstable-options --target $@.tmp.json --print cfg > /dev/null || \
 		{ rm -f $@.tmp.json; echo "toolchain: $(RUSTC) rejects the spec it was derived from ($*); see the error above" >&2; exit 1; }
 	$(Q)mv -f $@.tmp.json $@
 $(TC_SPECDIR)/rustc-version: $(TC_RUSTC_PATH)
