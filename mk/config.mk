@@ -1,9 +1,14 @@
 # Configuration shared by every part.
 
 ALL_ARCHS := x86_64 aarch64
+# ARCH=x is accepted as a synonym of ARCHS=x; triples are accepted too.
+ifdef ARCH
+ARCHS := $(ARCH)
+endif
 ARCHS ?= $(ALL_ARCHS)
+override ARCHS := $(patsubst %-unknown-redox,%,$(ARCHS))
 ifneq ($(filter-out $(ALL_ARCHS),$(ARCHS)),)
-$(error ARCHS contains '$(filter-out $(ALL_ARCHS),$(ARCHS))': redox-crt supports only '$(ALL_ARCHS)'; fix: make ARCHS="x86_64 aarch64" (or one of them))
+$(error unknown target '$(filter-out $(ALL_ARCHS),$(ARCHS))' in ARCHS: redox-crt builds x86_64 and aarch64 (or x86_64-unknown-redox, aarch64-unknown-redox); fix: make ARCHS="x86_64 aarch64" or one of them)
 endif
 
 TRIPLE.x86_64  := x86_64-unknown-redox
