@@ -75,16 +75,23 @@ download() {
 	# apt drops privileges to _apt for downloads; that user cannot write our cache.
 	[ "$(id -u)" -eq 0 ] && set -- "$@" -o APT::Sandbox::User=root
 	echo "$me: fetching $pkg sources (private apt state in $apt)" >&2
-	if ! apt-get "$@" -q update > "$apt/update.log" 2>&1; then
-		sed 's/^/    /' "$apt/update.log" >&2
-		die "apt-get update for the derived deb-src entries failed; fix: make the package archive reachable, or pre-seed the cache: copy ${pkg}_*.dsc and ${pkg}_*.orig.tar.xz (from 'apt-get source --download-only $pkg') into $srcdir"
+	offline="the package archive is unreachable and $srcdir holds no verified source; fix: restore network access to the apt mirror, or pre-seed the cache with llvm-toolchain-19_*.dsc and llvm-toolchain-19_*.orig.tar.xz (apt-get source --download-only $pkg on a connected machine) in $srcdir"
+	# apt-get update exits 0 when mirrors are unreachable; no Sources index
+	# afterwards is the sign.
+	apt-get "$@" -q update > "$apt/update.log" 2>&1
+	if ! ls "$apt/state/lists/" | grep -q '_Sources'; then
+		grep -E '^(W|E|Err):' "$apt/update.log" | head -n 3 | sed 's/^/    /' >&2
+		die "$offline"
 	fi
 	spec=$pkg
-	[ -n "$want" ] && apt-get "$@" -q --print-uris source "$pkg=$want" > /dev/null 2>&1 && spec="$pkg=$want"
-	[ "$spec" = "$pkg" ] && echo "$me: note: $pkg=${want:-?} (the installed clang-19) is not in the archive; taking the newest available" >&2
+	if [ -n "$want" ] && apt-get "$@" -q --print-uris source "$pkg=$want" > /dev/null 2>&1; then
+		spec="$pkg=$want"
+	else
+		echo "$me: note: $pkg=${want:-?} (the installed clang-19) is not in the archive; taking the newest available" >&2
+	fi
 	( cd "$srcdir" && apt-get "$@" -q source --download-only "$spec" ) > "$apt/source.log" 2>&1 || {
-		sed 's/^/    /' "$apt/source.log" >&2
-		die "apt-get source --download-only $spec failed; fix: make the package archive reachable, or pre-seed the cache: copy ${pkg}_*.dsc and ${pkg}_*.orig.tar.xz into $srcdir"
+		grep -E '^(W|E|Err):' "$apt/source.log" | head -n 3 | sed 's/^/    /' >&2
+		die "apt-get source --download-only $spec failed: $offline"
 	}
 	rm -rf "$apt"
 }

@@ -3,6 +3,7 @@
 # demo.sh ARCH REDOX_EXE HOST_EXE OUTDIR: the demo built for Redox (-lgcc from
 # our sysroot) must print, in redox-run, exactly what the host build prints.
 set -u
+export LC_ALL=C
 . tests/lib/tap.sh
 arch=$1 exe=$2 host=$3 dir=$4
 mkdir -p "$dir"

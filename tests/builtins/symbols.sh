@@ -4,6 +4,7 @@
 #   symbols.sh ARCH LIBDIR OUTDIR
 # LIBDIR is the sysroot's lib directory for ARCH.
 set -u
+export LC_ALL=C
 . tests/lib/tap.sh
 arch=$1 lib=$2 dir=$3
 mkdir -p "$dir"
@@ -21,18 +22,33 @@ memcpy memcmp"
 # divxc3.c: x87 long double complex division calls libm's fmaxl/logbl/scalbnl.
 [ "$arch" = x86_64 ] && allowed="$allowed fmaxl logbl scalbnl"
 
-$LLVM_NM "$a" > "$dir/nm.txt" 2>&1 || { fail "$arch nm $a" "llvm-nm failed"; summary; exit; }
-awk '$1 == "U" { print $2 }' "$dir/nm.txt" | sort -u > "$dir/undef.txt"
-awk 'NF == 3 && $2 ~ /^[TDBRVWCSAtdbrs]$/ { print $3 }' "$dir/nm.txt" | sort -u > "$dir/def.txt"
-comm -23 "$dir/undef.txt" "$dir/def.txt" > "$dir/external.txt"
-printf '%s\n' $allowed | sort -u > "$dir/allowed.txt"
-comm -23 "$dir/external.txt" "$dir/allowed.txt" > "$dir/unexpected.txt"
-if [ -s "$dir/unexpected.txt" ]; then
+# unexpected_refs ARCHIVE PREFIX: external references of ARCHIVE (undefined
+# in some member, defined in none) that are not allowed, into PREFIX.unexpected.
+unexpected_refs() {
+	$LLVM_NM "$1" > "$2.nm" 2>&1 || return 1
+	awk '$1 == "U" { print $2 }' "$2.nm" | sort -u > "$2.undef"
+	awk 'NF == 3 && $2 ~ /^[TDBRVWCSAtdbrs]$/ { print $3 }' "$2.nm" | sort -u > "$2.def"
+	comm -23 "$2.undef" "$2.def" > "$2.external"
+	printf '%s\n' $allowed | sort -u > "$2.allowed"
+	comm -23 "$2.external" "$2.allowed" > "$2.unexpected"
+}
+if ! unexpected_refs "$a" "$dir/lib"; then
+	fail "$arch nm $a" "llvm-nm failed"
+elif [ -s "$dir/lib.unexpected" ]; then
 	fail "$arch archive references only the allowed external symbols" \
-		"unexpected: $(tr '\n' ' ' < "$dir/unexpected.txt")"
+		"unexpected: $(tr '\n' ' ' < "$dir/lib.unexpected")"
 else
-	ok "$arch archive references only the allowed external symbols ($(wc -l < "$dir/external.txt") external)"
+	ok "$arch archive references only the allowed external symbols ($(wc -l < "$dir/lib.external") external)"
 fi
+cp "$dir/lib.nm" "$dir/nm.txt"
+cp "$dir/lib.def" "$dir/def.txt"
+# Negative control: the same check on a copy with one member that, like
+# Debian's Linux builtins, calls the stack protector and getauxval.
+printf 'unsigned long getauxval(unsigned long);\nvoid __stack_chk_fail(void);\nunsigned long f(void) { __stack_chk_fail(); return getauxval(16); }\n' > "$dir/bad.c"
+$CLANG --target=$arch-unknown-redox -ffreestanding -c "$dir/bad.c" -o "$dir/bad.o" &&
+	cp "$a" "$dir/bad.a" && $LLVM_AR rcs "$dir/bad.a" "$dir/bad.o" && unexpected_refs "$dir/bad.a" "$dir/bad"
+expect_eq "$arch negative control: a member calling __stack_chk_fail and getauxval is rejected" \
+	"__stack_chk_fail getauxval" "$(tr '\n' ' ' < "$dir/bad.unexpected" 2>/dev/null | sed 's/ $//')"
 expect_eq "$arch libgcc.a is the builtins archive" "$(cksum < "$a")" "$(cksum < "$lib/libgcc.a")"
 
 # Symbols C and Rust code for Redox call (a sample across the families).

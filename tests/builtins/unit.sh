@@ -13,6 +13,7 @@
 # are built (two at a time) and each run is one PASS/FAIL line. Skips are
 # counted by category in OUTDIR/skipped.txt and printed, never as passes.
 set -u
+export LC_ALL=C
 . tests/lib/tap.sh
 
 if [ "${1:-}" = --build-one ]; then
