@@ -5,55 +5,55 @@
    input order within a priority class, priorities ascending for
    constructors and descending for destructors. */
 #include <redox/start.h>
-#include "util.h"
+#include "../lib/guest_io.h"
 
 static int seen_argc;
 
-static void h_ctor(void) { t_puts("atexit from constructor\n"); }
-static void h_main(void) { t_puts("atexit from main\n"); }
-static void h_late(void) { t_puts("atexit registered during exit\n"); }
+static void h_ctor(void) { gio_puts("atexit from constructor\n"); }
+static void h_main(void) { gio_puts("atexit from main\n"); }
+static void h_late(void) { gio_puts("atexit registered during exit\n"); }
 static void h_registers(void)
 {
-	t_puts("atexit that registers another\n");
+	gio_puts("atexit that registers another\n");
 	atexit(h_late);
 }
-static void h_cxa(void *arg) { t_puts((const char *)arg); }
+static void h_cxa(void *arg) { gio_puts((const char *)arg); }
 
-__attribute__((constructor(101))) static void c101(void) { t_puts("constructor 101\n"); }
+__attribute__((constructor(101))) static void c101(void) { gio_puts("constructor 101\n"); }
 __attribute__((constructor(102))) static void c102(void)
 {
-	t_puts("constructor 102\n");
+	gio_puts("constructor 102\n");
 	atexit(h_ctor);
 }
-__attribute__((constructor)) static void cdef(void) { t_puts("constructor default\n"); }
-__attribute__((destructor(101))) static void d101(void) { t_puts("destructor 101\n"); }
-__attribute__((destructor(102))) static void d102(void) { t_puts("destructor 102\n"); }
-__attribute__((destructor)) static void ddef(void) { t_puts("destructor default\n"); }
+__attribute__((constructor)) static void cdef(void) { gio_puts("constructor default\n"); }
+__attribute__((destructor(101))) static void d101(void) { gio_puts("destructor 101\n"); }
+__attribute__((destructor(102))) static void d102(void) { gio_puts("destructor 102\n"); }
+__attribute__((destructor)) static void ddef(void) { gio_puts("destructor default\n"); }
 
-void init_fragment(void) { t_puts("_init fragment\n"); }
-void fini_fragment(void) { t_puts("_fini fragment\n"); }
+void init_fragment(void) { gio_puts("_init fragment\n"); }
+void fini_fragment(void) { gio_puts("_fini fragment\n"); }
 
 void preinit_seen(int n, int argc)
 {
 	if (n == 1)
 		seen_argc = argc;
-	t_puts("preinit ");
-	t_putu(n, 10);
-	t_puts("\n");
+	gio_puts("preinit ");
+	gio_putu(n, 10);
+	gio_puts("\n");
 }
 
 int main(int argc, char **argv, char **envp)
 {
 	(void)envp;
-	t_puts("main argc=");
-	t_putu(argc, 10);
-	t_puts(seen_argc == argc ? " (preinit saw the same)\n" : " (preinit saw another argc)\n");
+	gio_puts("main argc=");
+	gio_putu(argc, 10);
+	gio_puts(seen_argc == argc ? " (preinit saw the same)\n" : " (preinit saw another argc)\n");
 	atexit(h_main);
 	__cxa_atexit(h_cxa, "cxa_atexit from main\n", 0);
 	atexit(h_registers);
-	if (argc > 1 && t_streq(argv[1], "exit"))
+	if (argc > 1 && gio_streq(argv[1], "exit"))
 		exit(7);
-	if (argc > 1 && t_streq(argv[1], "_Exit"))
+	if (argc > 1 && gio_streq(argv[1], "_Exit"))
 		_Exit(9);
 	return 7;
 }

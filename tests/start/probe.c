@@ -4,7 +4,7 @@
    argument picks the mode. */
 #include <redox/start.h>
 #include <redox/auxv.h>
-#include "util.h"
+#include "../lib/guest_io.h"
 
 extern const unsigned char __ehdr_start[] __attribute__((weak));
 
@@ -60,13 +60,13 @@ __attribute__((constructor)) static void ctor(void)
 
 static void report_abi(const char *where, const struct abi_state *s)
 {
-	t_puts(where);
-	t_puts(s->aligned ? ": sp aligned 16" : ": sp MISALIGNED");
-	t_puts(s->chain_ok ? ", frame chain ends at 0" : ", frame chain BROKEN");
-	t_puts(s->fpctl_ok ? ", fp control default\n" : ", fp control NOT DEFAULT 0x");
+	gio_puts(where);
+	gio_puts(s->aligned ? ": sp aligned 16" : ": sp MISALIGNED");
+	gio_puts(s->chain_ok ? ", frame chain ends at 0" : ", frame chain BROKEN");
+	gio_puts(s->fpctl_ok ? ", fp control default\n" : ", fp control NOT DEFAULT 0x");
 	if (!s->fpctl_ok) {
-		t_putu(s->fpctl, 16);
-		t_puts("\n");
+		gio_putu(s->fpctl, 16);
+		gio_puts("\n");
 	}
 }
 
@@ -83,67 +83,67 @@ static void report_auxv(void)
 {
 	unsigned long v;
 	int have = redox_getauxval_r(REDOX_AT_PROC_FD, &v);
-	t_puts(have ? "auxv 41 PROC_FD found" : "auxv 41 PROC_FD missing");
-	t_puts(have && (v & REDOX_UPPER_FDTBL_TAG) ? ", upper-table fd\n" : "\n");
+	gio_puts(have ? "auxv 41 PROC_FD found" : "auxv 41 PROC_FD missing");
+	gio_puts(have && (v & REDOX_UPPER_FDTBL_TAG) ? ", upper-table fd\n" : "\n");
 	have = redox_getauxval_r(REDOX_AT_THR_FD, &v);
-	t_puts(have ? "auxv 42 THR_FD found" : "auxv 42 THR_FD missing");
-	t_puts(have && (v & REDOX_UPPER_FDTBL_TAG) ? ", upper-table fd\n" : "\n");
+	gio_puts(have ? "auxv 42 THR_FD found" : "auxv 42 THR_FD missing");
+	gio_puts(have && (v & REDOX_UPPER_FDTBL_TAG) ? ", upper-table fd\n" : "\n");
 
 	const unsigned char *phdr = (const unsigned char *)redox_getauxval(REDOX_AT_PHDR);
 	unsigned long phent = redox_getauxval(REDOX_AT_PHENT), phnum = redox_getauxval(REDOX_AT_PHNUM);
 	unsigned long phoff = *(const unsigned long *)(__ehdr_start + 32);
 	unsigned short img_phnum = *(const unsigned short *)(__ehdr_start + 56);
 	if (phdr && phent == 56 && phnum == img_phnum && memeq(phdr, __ehdr_start + phoff, phnum * phent))
-		t_puts("AT_PHDR points at this program's headers\n");
+		gio_puts("AT_PHDR points at this program's headers\n");
 	else
-		t_puts("AT_PHDR is WRONG\n");
-	t_puts(redox_getauxval(REDOX_AT_ENTRY) ? "AT_ENTRY set\n" : "AT_ENTRY missing\n");
+		gio_puts("AT_PHDR is WRONG\n");
+	gio_puts(redox_getauxval(REDOX_AT_ENTRY) ? "AT_ENTRY set\n" : "AT_ENTRY missing\n");
 }
 
 static void say_atexit(void)
 {
-	t_puts("atexit handler ran\n");
+	gio_puts("atexit handler ran\n");
 }
 
 int main(int argc, char **argv, char **envp)
 {
 	if (argc < 2) {
-		t_puts("usage: probe args|auxv|abi|return N|exit N|_Exit N\n");
+		gio_puts("usage: probe args|auxv|abi|return N|exit N|_Exit N\n");
 		return 2;
 	}
-	if (t_streq(argv[1], "args")) {
-		t_puts("argc=");
-		t_putu(argc, 10);
-		t_puts("\n");
+	if (gio_streq(argv[1], "args")) {
+		gio_puts("argc=");
+		gio_putu(argc, 10);
+		gio_puts("\n");
 		for (int i = 0; i < argc; i++) {
-			t_puts("argv: ");
-			t_puts(argv[i]);
-			t_puts("\n");
+			gio_puts("argv: ");
+			gio_puts(argv[i]);
+			gio_puts("\n");
 		}
 		for (char **e = envp; *e; e++) {
-			t_puts("env: ");
-			t_puts(*e);
-			t_puts("\n");
+			gio_puts("env: ");
+			gio_puts(*e);
+			gio_puts("\n");
 		}
-		t_puts(environ == envp ? "environ == envp\n" : "environ != envp\n");
+		gio_puts(environ == envp ? "environ == envp\n" : "environ != envp\n");
 		return 0;
 	}
-	if (t_streq(argv[1], "auxv")) {
+	if (gio_streq(argv[1], "auxv")) {
 		report_auxv();
 		return 0;
 	}
-	if (t_streq(argv[1], "abi")) {
+	if (gio_streq(argv[1], "abi")) {
 		struct abi_state s;
 		probe_abi(&s, __builtin_frame_address(0));
 		report_abi("constructor", &in_ctor);
 		report_abi("main", &s);
 		return 0;
 	}
-	int n = argc > 2 ? t_atoi(argv[2]) : 0;
+	int n = argc > 2 ? gio_atoi(argv[2]) : 0;
 	atexit(say_atexit);
-	if (t_streq(argv[1], "exit"))
+	if (gio_streq(argv[1], "exit"))
 		exit(n);
-	if (t_streq(argv[1], "_Exit"))
+	if (gio_streq(argv[1], "_Exit"))
 		_Exit(n);
 	return n;
 }

@@ -4,6 +4,7 @@
    the failure paths. start/ sources are compiled for the host with their libc
    names renamed (see tests/start/part.mk) and with a fake process manager. */
 #include <check.h>
+#include "../lib/check_run.h"
 #include <setjmp.h>
 #include <signal.h>
 #include <string.h>
@@ -290,10 +291,5 @@ int main(void)
 	tcase_add_test(t, underscore_exit_skips_handlers);
 	tcase_add_test(t, missing_proc_fd_traps_with_message);
 	suite_add_tcase(s, t);
-	SRunner *r = srunner_create(s);
-	srunner_set_fork_status(r, CK_NOFORK);
-	srunner_run_all(r, CK_NORMAL);
-	int failed = srunner_ntests_failed(r);
-	srunner_free(r);
-	return failed ? 1 : 0;
+	return check_run(s, CK_NOFORK);
 }

@@ -6,6 +6,7 @@
    munmap 11, getpid 39, memfd_create 319. */
 #define _GNU_SOURCE
 #include <check.h>
+#include "../lib/check_run.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -80,9 +81,5 @@ int main(void)
 	tcase_add_test(tc, mmap6_inline);
 	tcase_add_test(tc, args45_inline);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s, CK_FORK_GETENV);
 }

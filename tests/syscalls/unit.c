@@ -3,6 +3,7 @@
    (fake_kernel.c), for the table version this binary was built with. */
 #define _GNU_SOURCE
 #include <check.h>
+#include "../lib/check_run.h"
 #include <limits.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -467,9 +468,5 @@ int main(void)
 	tcase_add_test(tc, wait_status_helpers);
 	suite_add_tcase(s, tc);
 
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run(s, CK_FORK_GETENV);
 }

@@ -5,6 +5,7 @@
 #include "unwind-internal.h"
 
 #include <check.h>
+#include "../lib/check_run.h"
 #include <dlfcn.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -578,9 +579,5 @@ int main(void)
 	tcase_add_test(nat, native_backtrace);
 	tcase_add_test(nat, matches_libgcc);
 	suite_add_tcase(su, nat);
-	SRunner *sr = srunner_create(su);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return check_run(su, CK_FORK_GETENV);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Unit tests of redox-run's ELF loader and initial-stack builder.
 #include <check.h>
+#include "../../lib/check_run.h"
 #include <elf.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,9 +276,5 @@ int main(void)
 	tcase_add_test(t, drop_and_no_cwd);
 	tcase_add_test(t, too_big_for_stack);
 	suite_add_tcase(s, t);
-	SRunner *r = srunner_create(s);
-	srunner_run_all(r, CK_NORMAL);
-	int failed = srunner_ntests_failed(r);
-	srunner_free(r);
-	return failed ? 1 : 0;
+	return check_run(s, CK_FORK_GETENV);
 }

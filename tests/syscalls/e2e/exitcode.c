@@ -9,7 +9,7 @@ int main(int argc, char **argv)
 {
 	int status = 0;
 	if (argc < 2) {
-		sct_puts("usage: exitcode STATUS\n");
+		gio_puts("usage: exitcode STATUS\n");
 		return 100;
 	}
 	for (const char *s = argv[1]; *s >= '0' && *s <= '9'; s++)
