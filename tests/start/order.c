@@ -30,7 +30,13 @@ __attribute__((destructor(101))) static void d101(void) { gio_puts("destructor 1
 __attribute__((destructor(102))) static void d102(void) { gio_puts("destructor 102\n"); }
 __attribute__((destructor)) static void ddef(void) { gio_puts("destructor default\n"); }
 
-void init_fragment(void) { gio_puts("_init fragment\n"); }
+/* Called from the .init fragment between crti's prologue and crtn's
+   epilogue: the call ABI must hold there too. */
+void init_fragment(void)
+{
+	int aligned = ((unsigned long)__builtin_frame_address(0) & 15) == 0;
+	gio_puts(aligned ? "_init fragment\n" : "_init fragment: sp MISALIGNED\n");
+}
 void fini_fragment(void) { gio_puts("_fini fragment\n"); }
 
 void preinit_seen(int n, int argc)

@@ -68,6 +68,10 @@ for abi in 2026-01 2026-08; do
 	run abi2-$abi "$abi" "$bin/probe" abi x
 	same_file "$t: same with an extra argument (other sp parity)" "$work/abi.exp" "$work/abi2-$abi.out"
 
+	# redox-run's own call-ABI check at main's first instruction.
+	run checkabi-$abi "$abi" --check-abi "$bin/probe" return 0
+	expect_eq "$t: redox-run --check-abi at main passes" 0 "$(rc_of checkabi-$abi)"
+
 	# --- exit statuses
 	for how in return exit _Exit; do
 		for st in 0 1 42 255 259; do
