@@ -60,7 +60,8 @@ $LD_LLD -pie -z noexecstack --eh-frame-hdr --dynamic-linker=/lib64/ld-linux-x86-
 for o in crt0 crti main start crtn; do
 	f=$lib/$o.o
 	[ -e "$f" ] || f=$out/$o.o
-	$LLVM_OBJCOPY --rename-section .text=.code "$f" "$out/$o.code.o"
+	ren=$($LLVM_READELF -SW "$f" | sed -n 's/.*] \(\.text[^ ]*\) .*/--rename-section \1=.code\1/p' | grep -v '=.code.rela')
+	$LLVM_OBJCOPY $ren "$f" "$out/$o.code.o"
 done
 ld --eh-frame-hdr -o "$out/no-text" $out/crt0.code.o $out/crti.code.o \
 	$out/main.code.o $out/start.code.o $out/crtn.code.o

@@ -3,7 +3,7 @@
 # End-to-end suite for redox-elfcheck: each deliberately broken link must be
 # diagnosed with its id and exit status, and llvm-readelf/llvm-nm/llvm-objdump
 # (tools we did not write) must confirm that the defect is really there.
-# env: EC_TOOL EC_SAN_TOOL EC_OUT EC_ARCHS EC_FUZZER EC_CORPUS EC_FUZZ_TIME
+# env: EC_TOOL EC_REDOX_RUN EC_SAN_TOOL EC_OUT EC_ARCHS EC_FUZZER EC_CORPUS EC_FUZZ_TIME
 set -u
 . tests/lib/tap.sh
 T_TMP=$EC_OUT/tmp
@@ -51,7 +51,7 @@ for arch in $EC_ARCHS; do
 	diag "$arch no crtn" "$d/no-crtn" 1 init-no-return fini-no-return
 	oracle "$arch no crtn" "! $OBJDUMP -d -j .init '$d/no-crtn' | grep -v '^\$' | tail -n 1 | grep -Eq '[[:space:]]ret(q|aa|ab)?([[:space:]]|\$)'"
 	diag "$arch no crti" "$d/no-crti" 1 init-no-symbol fini-no-symbol
-	oracle "$arch no crti" "! $NM '$d/no-crti' | grep -q ' _init\$'"
+	oracle "$arch no crti" "! $NM --defined-only '$d/no-crti' | grep -q ' _init\$'"
 	diag "$arch crtn before crti" "$d/crt-swapped" 1 init-order init-no-return
 	diag "$arch .init fragment before crti" "$d/initfrag-first" 1 init-order
 	diag "$arch entry is main" "$d/entry-main" 1 entry-not-start
@@ -80,6 +80,32 @@ for arch in $EC_ARCHS; do
 	diag "$arch truncated header" "$d/trunc-ehdr" 2 truncated
 	diag "$arch truncated program headers" "$d/trunc-phdrs" 2 truncated
 	diag "$arch truncated section headers" "$d/trunc-tail" 2 truncated
+
+	# redox-run (the emulator, not this tool) as the judge of "clean": every
+	# binary redox-elfcheck passes starts, runs main and exits with its status;
+	# binaries with entry errors really do not start.
+	rbad=
+	for f in good good-initfrag good-stubs stripped no-sections; do
+		"$EC_REDOX_RUN" "$d/$f" > "$T_TMP/run.out" 2>&1 || rbad="$rbad $f:$?"
+		"$EC_REDOX_RUN" "$d/$f" arg > "$T_TMP/run.out" 2>&1; [ $? = 3 ] || rbad="$rbad $f+arg"
+	done
+	expect_eq "$arch clean binaries run in redox-run (exit 0; 3 with an argument)" "" "$rbad"
+	"$EC_REDOX_RUN" "$d/no-crt0" > "$T_TMP/run.out" 2>&1
+	expect_eq "$arch entry-zero binary does not start in redox-run" 126 $?
+	"$EC_REDOX_RUN" "$d/weak-start" > "$T_TMP/run.out" 2>&1
+	rc=$?; [ $rc -ne 0 ] && [ $rc -ne 3 ]
+	expect_eq "$arch weak-undef relibc_start_v1: main never runs in redox-run (exit $rc)" 0 $?
+	"$EC_REDOX_RUN" "$d/entry-main" > "$T_TMP/run.out" 2>&1
+	rc=$?; [ $rc -ne 0 ]
+	expect_eq "$arch entry-not-start binary fails in redox-run (exit $rc)" 0 $?
+	# start.c exits 42 when AT_PHDR is 0: the 2026-08 loader model places
+	# AT_PHDR inside the image, the 2026-01 one in a separate copy.
+	"$EC_REDOX_RUN" --abi=2026-08 "$d/phdrs-outside" > "$T_TMP/run.out" 2>&1
+	expect_eq "$arch phdr-not-loaded: AT_PHDR is 0 with --abi=2026-08" 42 $?
+	"$EC_REDOX_RUN" --abi=2026-08 "$d/good" > "$T_TMP/run.out" 2>&1
+	expect_eq "$arch good: AT_PHDR is set with --abi=2026-08" 0 $?
+	"$EC_REDOX_RUN" --abi=2026-01 "$d/phdrs-outside" > "$T_TMP/run.out" 2>&1
+	expect_eq "$arch phdrs outside PT_LOAD still start with --abi=2026-01" 0 $?
 
 	# --json carries the same findings as the text output, and parses.
 	jbad=0

@@ -385,8 +385,8 @@ static void check_weak(struct ctx *c)
 	for (size_t i = 0; i < sizeof crit / sizeof crit[0]; i++)
 		if (c->s[crit[i].k].weak_undef && !c->s[crit[i].k].defined)
 			ec_add(c->r, EC_ERROR, "weak-undef", crit[i].fix,
-			       "%s is an undefined weak symbol: it resolves to 0, so calling "
-			       "it jumps to address 0", interesting[crit[i].k]);
+			       "%s is an undefined weak symbol: it resolves to 0, so a call "
+			       "jumps to address 0 (or lld turns an aarch64 bl into a no-op)", interesting[crit[i].k]);
 	if (c->weak_other_n)
 		ec_add(c->r, EC_INFO, "weak-undef-other",
 		       "define them if they are called unconditionally",

@@ -81,10 +81,10 @@ fuzz-elfcheck: $(EC_FUZZER) $(EC_CORPUS)/stamp
 
 CHECK_SUITES += elfcheck
 .PHONY: check-elfcheck
-check-elfcheck: $(REDOX_ELFCHECK) $(EC_SAN_BIN) $(EC_UNIT) $(EC_SAN_UNIT) \
+check-elfcheck: $(REDOX_ELFCHECK) $(REDOX_RUN) $(EC_SAN_BIN) $(EC_UNIT) $(EC_SAN_UNIT) \
 		$(EC_STAMPS) $(EC_FUZZER) $(EC_CORPUS)/stamp
 	$(Q)$(EC_UNIT)
 	$(Q)$(EC_SAN_UNIT)
-	$(Q)EC_TOOL=$(REDOX_ELFCHECK) EC_SAN_TOOL=$(EC_SAN_BIN) EC_OUT=$(EC_OUT) \
+	$(Q)EC_TOOL=$(REDOX_ELFCHECK) EC_REDOX_RUN=$(REDOX_RUN) EC_SAN_TOOL=$(EC_SAN_BIN) EC_OUT=$(EC_OUT) \
 		EC_ARCHS='$(ARCHS)' EC_FUZZER=$(EC_FUZZER) EC_CORPUS=$(EC_CORPUS) \
 		EC_FUZZ_TIME=$(or $(EC_CHECK_FUZZ_TIME),15) sh tests/elfcheck/run.sh
