@@ -55,7 +55,7 @@ cross_cflags = --target=$(TRIPLE.$(1)) --sysroot=$(EMPTY_SYSROOT) \
 cross_asflags = --target=$(TRIPLE.$(1)) --sysroot=$(EMPTY_SYSROOT) \
 	$(CROSS_ARCH_FLAGS.$(1)) -Iinclude -I$(BUILD)/gen/$(1)/include
 # ld.lld writes a static, non-PIE ET_EXEC by default.
-cross_ldflags = -static --no-pie -z noexecstack
+cross_ldflags = -static --no-pie -z noexecstack --eh-frame-hdr
 
 # Host tools and host-side tests.
 HOST_CC ?= cc

@@ -3,12 +3,12 @@
 # the common set lives here so one apt-get line covers everything.
 BUILD_PKGS := clang-19 lld-19 llvm-19 pkgconf check libunicorn-dev libelf-dev \
 	xz-utils make jq
-TEST_PKGS  := libunwind-dev rustc-web rust-web-src cargo-web cmake meson ninja-build musl-tools valgrind python3
+TEST_PKGS  := libunwind-dev rustc-web rust-web-src cargo-web cmake meson ninja-build musl-tools valgrind python3 libclang-rt-19-dev
 
 NODEPS_GOALS := clean help uninstall distclean
 ifneq ($(NODEPS),1)
 ifneq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
-ifneq ($(filter check check-% bench fuzz,$(MAKECMDGOALS)),)
+ifneq ($(filter check check-% bench fuzz fuzz-%,$(MAKECMDGOALS)),)
 DEPS_WANTED := $(BUILD_PKGS) $(TEST_PKGS)
 DEPS_WHAT := build and test redox-crt
 else
