@@ -4,6 +4,7 @@
 #include "elfcheck.h"
 
 #include <check.h>
+#include "../lib/check_run.h"
 #include <elf.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,9 +230,5 @@ int main(void)
 	tcase_add_test(tc, json_escaping);
 	tcase_add_test(tc, not_elf);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return check_run(s, CK_FORK_GETENV);
 }
