@@ -22,16 +22,19 @@ $(2): $(3) mk/config.mk
 	$(Q)$$(call TC_SUBST,$(1)) $$< > $$@.tmp && mv -f $$@.tmp $$@
 endef
 
+# No redox-builtins.pc when the builtins are not built (BUILTINS=no).
+TC_PC_NAMES := redox-syscall redox-start redox-unwind $(if $(filter yes,$(BUILTINS)),redox-builtins)
+
 define toolchain_arch
 $$(eval $$(call tc_gen,$(1),$(TC_BUILD)/$(1)/$(TRIPLE.$(1))-clang,toolchain/redox-clang.sh))
 $$(eval $$(call tc_gen,$(1),$(TC_BUILD)/$(1)/$(TRIPLE.$(1)).cmake,toolchain/cmake/toolchain.cmake.in))
 $$(eval $$(call tc_gen,$(1),$(TC_BUILD)/$(1)/$(TRIPLE.$(1)).ini,toolchain/meson/cross.ini.in))
-$(foreach p,redox-syscall redox-start redox-unwind redox-builtins,
+$(foreach p,$(TC_PC_NAMES),
 $$(eval $$(call tc_gen,$(1),$(TC_BUILD)/$(1)/pkgconfig/$(p).pc,toolchain/pkgconfig/$(p).pc.in)))
 $$(call sysroot_copy,$(SYSROOT_BIN)/$(TRIPLE.$(1))-clang,$(TC_BUILD)/$(1)/$(TRIPLE.$(1))-clang,755)
 $$(call sysroot_copy,$(SYSROOT_SHARE)/cmake/$(TRIPLE.$(1)).cmake,$(TC_BUILD)/$(1)/$(TRIPLE.$(1)).cmake)
 $$(call sysroot_copy,$(SYSROOT_SHARE)/meson/$(TRIPLE.$(1)).ini,$(TC_BUILD)/$(1)/$(TRIPLE.$(1)).ini)
-$(foreach p,redox-syscall redox-start redox-unwind redox-builtins,
+$(foreach p,$(TC_PC_NAMES),
 $$(call sysroot_copy,$(SYSROOT_SHARE)/pkgconfig/$(TRIPLE.$(1))/$(p).pc,$(TC_BUILD)/$(1)/pkgconfig/$(p).pc))
 endef
 $(foreach a,$(ARCHS),$(eval $(call toolchain_arch,$(a))))
