@@ -1,7 +1,7 @@
 # Debian packages. The build needs BUILD_PKGS; `make check` also TEST_PKGS.
 # Parts add to these lists in their part.mk only if a package is theirs alone;
 # the common set lives here so one apt-get line covers everything.
-BUILD_PKGS := clang-19 lld-19 llvm-19 pkgconf check libunicorn-dev libelf-dev \
+BUILD_PKGS := clang-19 lld-19 llvm-19 gcc libc6-dev pkgconf check libunicorn-dev libelf-dev \
 	xz-utils make jq
 TEST_PKGS  := libunwind-dev rustc-web rust-web-src cargo-web cmake meson ninja-build musl-tools valgrind python3 libclang-rt-19-dev
 
