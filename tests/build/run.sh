@@ -28,6 +28,17 @@ expect_error "uninstall without a manifest says so" \
 expect_error "unknown syscall table version" \
 	'SYSCALL_VERSION=9.9 has no table' SYSCALL_VERSION=9.9
 
+# A missing package for a user who cannot install: the exact apt-get line.
+if [ "$(id -u)" = 0 ] && command -v su > /dev/null; then
+	su nobody -s /bin/sh -c "sh mk/deps.sh 'build redox-crt' make redox-crt-no-such-pkg" > "$work/deps.out" 2>&1
+	expect_eq "non-root missing package: make fails" 1 "$?"
+	expect_grep "non-root missing package: prints the apt-get line" \
+		'^redox-crt: fix: sudo apt-get install redox-crt-no-such-pkg$' "$work/deps.out"
+else
+	sh mk/deps.sh 'build redox-crt' make redox-crt-no-such-pkg > "$work/deps.out" 2>&1
+	expect_grep "missing package: names it" 'redox-crt-no-such-pkg' "$work/deps.out"
+fi
+
 # A second make has nothing to do.
 $MAKE > "$work/remake.out" 2>&1
 expect_eq "second make is a no-op" "" "$(grep -v '^make' "$work/remake.out" | grep -v 'Nothing to be done')"
