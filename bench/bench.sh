@@ -59,12 +59,12 @@ else
 fi
 
 {
-echo "## Benchmark ($(date -u +%Y-%m-%d), redox-crt $(git describe --always --dirty 2>/dev/null || echo unknown))"
+echo "#### Benchmark ($(date -u +%Y-%m-%d), redox-crt $(git describe --always --dirty 2>/dev/null || echo unknown))"
 echo
 echo "Machine: $machine. Instruction counts (\`redox-run --count-insns\`, callgrind for musl) and"
 echo "sizes are exact; times are the median of n runs with min–max."
 echo
-echo "### Empty program (\`int main(void){return 0;}\`, crt0 + freestanding runtime)"
+echo "#### Empty program (\`int main(void){return 0;}\`, crt0 + freestanding runtime)"
 echo
 echo "| figure | arch | redox-crt | musl static (x86_64 host) | ratio | goal |"
 echo "|---|---|---|---|---|---|"
@@ -80,7 +80,7 @@ for a in $ARCHS; do
 	echo "| \`.bss\` bytes | $a | $bss | $musl_bss | $(ratio "$bss" "$musl_bss") | |"
 done
 echo
-echo "### \`_start\` itself and the syscall path"
+echo "#### \`_start\` itself and the syscall path"
 echo
 echo "| figure | arch | redox-crt | reference | ratio |"
 echo "|---|---|---|---|---|"
@@ -103,7 +103,7 @@ for a in $ARCHS; do
 	echo "| instructions in the \`redox_write\` wrapper$note | $a | $wtotal | 3 | $(ratio "$wtotal" 3) |"
 done
 echo
-echo "### redox-run"
+echo "#### redox-run"
 echo
 echo "| figure | arch | value |"
 echo "|---|---|---|"
@@ -120,7 +120,7 @@ if [ -n "${E2E_SUITES:-}" ]; then
 	echo "| wall time of the end-to-end suites ($E2E_SUITES) | both | $(us_runs "$SUITE_RUNS" sh tests/lib/run-suites.sh $E2E_SUITES | fmt_s) |"
 fi
 echo
-echo "### Build"
+echo "#### Build"
 echo
 echo "| figure | value |"
 echo "|---|---|"
