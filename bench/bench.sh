@@ -59,7 +59,7 @@ else
 fi
 
 {
-echo "#### Benchmark ($(date -u +%Y-%m-%d), redox-crt $(git describe --always --dirty 2>/dev/null || echo unknown))"
+echo "### Benchmark ($(date -u +%Y-%m-%d), redox-crt $(git describe --always --dirty 2>/dev/null || echo unknown))"
 echo
 echo "Machine: $machine. Instruction counts (\`redox-run --count-insns\`, callgrind for musl) and"
 echo "sizes are exact; times are the median of n runs with min–max."
