@@ -91,4 +91,6 @@ $(foreach a,$(ARCHS),$(eval $(call sc_arch_rules,$(a))))
 .PHONY: syscalls
 syscalls: $(foreach a,$(ARCHS),$(call sysroot_lib,$(a))/libredox_syscall.a \
 	$(addprefix $(call sysroot_inc,$(a))/redox/,$(SC_PUBLIC_HEADERS) $(SC_GEN_HEADERS)))
-$(foreach a,$(ALL_ARCHS),$(BUILD)/$(a)/obj/syscalls/proc.o): EXTRA_CFLAGS += -Os
+# Size over speed: these run once per syscall at most and are dwarfed by the
+# trap itself; -Os keeps a freestanding program small (make bench).
+$(foreach a,$(ALL_ARCHS),$(BUILD)/$(a)/obj/syscalls/%.o $(BUILD)/$(a)/obj/$(SC_GEN)/%.o): EXTRA_CFLAGS += -Os
