@@ -92,4 +92,4 @@ freestanding_link = $(LD_LLD) $(cross_ldflags) --gc-sections -o $(2) \
 # Headers generated from the syscall table (syscalls/part.mk); every cross C
 # compile waits for them (order-only), .d files track real use afterwards.
 syscall_headers = $(addprefix $(BUILD)/gen/$(1)/include/redox/,syscall_numbers.h \
-	syscall_wrappers.h errno_numbers.h)
+	syscall_wrappers.h errno_numbers.h syscall_arch.h)

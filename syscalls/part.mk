@@ -52,7 +52,7 @@ endef
 $(foreach v,$(SC_VERSIONS),$(eval $(call sc_version_rules,$(v))))
 
 SC_PUBLIC_HEADERS := syscall.h types.h errno.h proc.h auxv.h
-SC_GEN_HEADERS := syscall_numbers.h syscall_wrappers.h errno_numbers.h
+SC_GEN_HEADERS := syscall_numbers.h syscall_wrappers.h errno_numbers.h syscall_arch.h
 
 # Per arch: the selected version's generated headers on the cross include
 # path (every arch: other parts compile against them), then the archive and
@@ -65,6 +65,10 @@ $(BUILD)/gen/$(1)/include/redox/syscall_wrappers.h: $(call sc_gen,$(SYSCALL_VERS
 	$(Q)mkdir -p $$(@D)
 	$(Q)cp $$< $$@
 $(BUILD)/gen/$(1)/include/redox/errno_numbers.h: $(SC_GEN)/include/redox/errno_numbers.h
+	$(Q)mkdir -p $$(@D)
+	$(Q)cp $$< $$@
+# The inline syscalls are arch code: each target's sysroot gets its own.
+$(BUILD)/gen/$(1)/include/redox/syscall_arch.h: syscalls/$(1)/include/redox/syscall_arch.h
 	$(Q)mkdir -p $$(@D)
 	$(Q)cp $$< $$@
 endef

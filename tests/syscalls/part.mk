@@ -2,6 +2,8 @@
 # plain and with ASan+UBSan, then end-to-end programs in redox-run.
 CHECK_SUITES += syscalls
 
+# Host builds see the host arch's inline syscalls (the native oracle uses them).
+SCT_HOST_ARCH := $(or $(filter x86_64 aarch64,$(shell uname -m)),x86_64)
 SCT_UNIT_SRCS := tests/syscalls/unit.c tests/syscalls/fake_kernel.c syscalls/errno.c syscalls/proc.c
 # $(call sct_unit_rule,VERSION,VARIANT,EXTRA_FLAGS)
 define sct_unit_rule
@@ -11,7 +13,7 @@ $(BUILD)/$(2)/test/syscalls/$(1)/unit: $(SCT_UNIT_SRCS) $(call sc_gen,$(1))/wrap
 	$$(call msg,HOSTCC,$(2),$$@)
 	$(Q)mkdir -p $$(@D)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -Werror=implicit-function-declaration $(3) $(CHECK_CFLAGS) -Iinclude -I$(call sc_gen,$(1))/include \
-		-I$(SC_GEN)/include -I$(SC_GEN) -I$(call sc_gen,$(1)) -MMD -MP \
+		-I$(SC_GEN)/include -I$(SC_GEN) -I$(call sc_gen,$(1)) -Isyscalls/$(SCT_HOST_ARCH)/include -MMD -MP \
 		-o $$@ $(SCT_UNIT_SRCS) $(call sc_gen,$(1))/wrappers.c $(CHECK_LIBS)
 SCT_UNIT_BINS += $(BUILD)/$(2)/test/syscalls/$(1)/unit
 endef
@@ -31,7 +33,7 @@ $(BUILD)/$(1)/test/syscalls/native: tests/syscalls/native.c syscalls/x86_64/sysc
 	$$(call msg,HOSTCC,$(1),$$@)
 	$(Q)mkdir -p $$(@D)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -Werror=implicit-function-declaration $(2) $(CHECK_CFLAGS) -Iinclude \
-		-I$(call sc_gen,$(SYSCALL_VERSION))/include -I$(SC_GEN)/include -MMD -MP \
+		-I$(call sc_gen,$(SYSCALL_VERSION))/include -I$(SC_GEN)/include -Isyscalls/x86_64/include -MMD -MP \
 		-o $$@ tests/syscalls/native.c syscalls/x86_64/syscall.S $(CHECK_LIBS)
 SCT_NATIVE += $(BUILD)/$(1)/test/syscalls/native
 endef
