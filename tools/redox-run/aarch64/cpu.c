@@ -2,7 +2,7 @@
 #include <inttypes.h>
 #include <signal.h>
 
-#include "rr.h"
+#include "../rr.h"
 
 /* Unicorn exception numbers seen by UC_HOOK_INTR (QEMU's EXCP_*). */
 #define EXCP_UDEF 1

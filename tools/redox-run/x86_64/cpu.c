@@ -2,7 +2,7 @@
 #include <inttypes.h>
 #include <signal.h>
 
-#include "rr.h"
+#include "../rr.h"
 
 static const int gpr[16] = {
 	UC_X86_REG_RAX, UC_X86_REG_RCX, UC_X86_REG_RDX, UC_X86_REG_RBX,
