@@ -69,3 +69,15 @@ check-syscalls-e2e: $(REDOX_RUN)
 check-syscalls: check-syscalls-build
 check-syscalls-build: syscalls
 	@sh tests/syscalls/build.sh $(BUILD)/test/syscalls/build "$(ARCHS)"
+
+# The same end-to-end programs against the other table, in a build tree of
+# their own, so the version a sysroot can select is proven to work too.
+SCT_OTHER_VERSION := $(firstword $(filter-out $(SYSCALL_VERSION),$(SC_VERSIONS)))
+ifneq ($(SCT_OTHER_VERSION),)
+CHECK_SUITES += syscalls-$(SCT_OTHER_VERSION)
+.PHONY: check-syscalls-$(SCT_OTHER_VERSION)
+check-syscalls-$(SCT_OTHER_VERSION):
+	@echo "-- end to end with SYSCALL_VERSION=$(SCT_OTHER_VERSION) (build tree $(BUILD)/v$(SCT_OTHER_VERSION))"
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/v$(SCT_OTHER_VERSION) \
+		SYSCALL_VERSION=$(SCT_OTHER_VERSION) check-syscalls-e2e
+endif
