@@ -23,7 +23,7 @@ __attribute__((noinline)) static void say(const char *s)
 }
 
 /* Digits of v in base 10 or 16, written backwards from end. */
-static const char *digits(char *end, unsigned long v, unsigned base)
+__attribute__((noinline)) static const char *digits(char *end, unsigned long v, unsigned base)
 {
 	*end = 0;
 	do
