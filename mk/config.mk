@@ -53,7 +53,7 @@ cross_cflags = --target=$(TRIPLE.$(1)) --sysroot=$(EMPTY_SYSROOT) \
 	-std=c11 -Wall -Wextra -Werror=implicit-function-declaration \
 	$(CROSS_ARCH_FLAGS.$(1)) -Iinclude -I$(BUILD)/gen/$(1)/include
 cross_asflags = --target=$(TRIPLE.$(1)) --sysroot=$(EMPTY_SYSROOT) \
-	$(CROSS_ARCH_FLAGS.$(1)) -Iinclude -I$(BUILD)/gen/$(1)/include
+	$(CROSS_ARCH_FLAGS.$(1)) -Iinclude -I$(BUILD)/gen/$(1)/include -Icrt/$(1)
 # ld.lld writes a static, non-PIE ET_EXEC by default.
 cross_ldflags = -static --no-pie -z noexecstack --eh-frame-hdr
 

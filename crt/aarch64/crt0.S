@@ -9,7 +9,7 @@
  * FPCR is inherited. We hand the original sp and main to
  * relibc_start_v1(sp, main) (redox-abi.md §2), which never returns.
  */
-#include "crt_note.h"
+#include "asm_notes.h"
 
 	.text
 	.globl	_start
@@ -32,4 +32,4 @@ _start:
 	.cfi_endproc
 	.size	_start, . - _start
 
-CRT_NOTES
+ASM_NOTES

@@ -4,7 +4,7 @@
    indirect call; paciasp/autiasp sign the return address (the pair is a NOP
    on cores without pointer authentication). relibc R0's libc.a calls both
    (redox-abi.md §2, crti.o / crtn.o). */
-#include "crt_note.h"
+#include "asm_notes.h"
 
 	.section .init, "ax", %progbits
 	.globl	_init
@@ -26,4 +26,4 @@ _fini:
 	stp	x29, x30, [sp, #-16]!
 	mov	x29, sp
 
-CRT_NOTES
+ASM_NOTES

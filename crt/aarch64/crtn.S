@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "crt_note.h"
+#include "asm_notes.h"
 
 	.section .init, "ax", %progbits
 	ldp	x29, x30, [sp], #16
@@ -11,4 +11,4 @@
 	autiasp
 	ret
 
-CRT_NOTES
+ASM_NOTES

@@ -10,7 +10,7 @@
  * relibc_start_v1(sp, main) (relibc's start ABI v1, redox-abi.md §2), which
  * never returns.
  */
-#include "crt_note.h"
+#include "asm_notes.h"
 
 	.text
 	.globl	_start
@@ -37,4 +37,4 @@ _start:
 	.cfi_endproc
 	.size	_start, . - _start
 
-CRT_NOTES
+ASM_NOTES

@@ -2,7 +2,7 @@
 /* Opens _init and _fini; crtn.S closes them. Fragments from other objects
    land in between, so the prologue leaves rsp 16-byte aligned for their
    calls. relibc R0's libc.a calls both (redox-abi.md §2, crti.o / crtn.o). */
-#include "crt_note.h"
+#include "asm_notes.h"
 
 	.section .init, "ax", @progbits
 	.globl	_init
@@ -20,4 +20,4 @@ _fini:
 	push	%rbp
 	mov	%rsp, %rbp
 
-CRT_NOTES
+ASM_NOTES

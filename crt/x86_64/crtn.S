@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "crt_note.h"
+#include "asm_notes.h"
 
 	.section .init, "ax", @progbits
 	pop	%rbp
@@ -9,4 +9,4 @@
 	pop	%rbp
 	ret
 
-CRT_NOTES
+ASM_NOTES

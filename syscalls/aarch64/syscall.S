@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include "asm_notes.h"
 /*
  * redox_syscallN(n, a1..aN) for aarch64-unknown-redox.
  * C ABI in: x0=n, x1..x6=a1..a6. Kernel in: x8=n, x0..x5; result in x0;
@@ -48,12 +49,4 @@ redox_syscall\nargs:
 	SYSCALL_FN 5
 	SYSCALL_FN 6
 
-/* Non-executable stack; BTI landing pads and PAC compatible
-   (GNU_PROPERTY_AARCH64_FEATURE_1_AND = BTI|PAC). */
-	.section .note.GNU-stack, "", %progbits
-	.section .note.gnu.property, "a", %note
-	.p2align 3
-	.long 4, 16, 5
-	.asciz "GNU"
-	.long 0xc0000000, 4, 3
-	.p2align 3
+ASM_NOTES

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include "asm_notes.h"
 /*
  * redox_syscallN(n, a1..aN) for x86_64-unknown-redox.
  * C ABI in: rdi=n, rsi, rdx, rcx, r8, r9, 8(%rsp)=a6.
@@ -49,12 +50,4 @@ redox_syscall\nargs:
 	SYSCALL_FN 5
 	SYSCALL_FN 6
 
-/* Non-executable stack; IBT and shadow-stack clean
-   (GNU_PROPERTY_X86_FEATURE_1_AND = IBT|SHSTK). */
-	.section .note.GNU-stack, "", @progbits
-	.section .note.gnu.property, "a", @note
-	.p2align 3
-	.long 4, 16, 5
-	.asciz "GNU"
-	.long 0xc0000002, 4, 3
-	.p2align 3
+ASM_NOTES

@@ -13,7 +13,7 @@ case $arch in
 x86_64)  triple=x86_64-unknown-redox flags=-fcf-protection=full ;;
 aarch64) triple=aarch64-unknown-redox flags=-mbranch-protection=standard ;;
 esac
-cc_() { $CLANG --target=$triple --sysroot="$work/empty" -ffreestanding -fno-stack-protector -O2 $flags "$@"; }
+cc_() { $CLANG --target=$triple --sysroot="$work/empty" -Icrt/$arch -ffreestanding -fno-stack-protector -O2 $flags "$@"; }
 mkdir -p "$work/empty"
 check "$arch: compile test start routine" cc_ -c tests/crt/fake_start.c -o "$work/fake_start.o"
 check "$arch: assemble .init fragment" cc_ -c tests/crt/init_fragment.S -o "$work/frag.o"

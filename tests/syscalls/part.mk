@@ -33,7 +33,7 @@ $(BUILD)/$(1)/test/syscalls/native: tests/syscalls/native.c syscalls/x86_64/sysc
 	$$(call msg,HOSTCC,$(1),$$@)
 	$(Q)mkdir -p $$(@D)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -Werror=implicit-function-declaration $(2) $(CHECK_CFLAGS) -Iinclude \
-		-I$(call sc_gen,$(SYSCALL_VERSION))/include -I$(SC_GEN)/include -Isyscalls/x86_64/include -MMD -MP \
+		-I$(call sc_gen,$(SYSCALL_VERSION))/include -I$(SC_GEN)/include -Isyscalls/x86_64/include -Icrt/x86_64 -MMD -MP \
 		-o $$@ tests/syscalls/native.c syscalls/x86_64/syscall.S $(CHECK_LIBS)
 SCT_NATIVE += $(BUILD)/$(1)/test/syscalls/native
 endef

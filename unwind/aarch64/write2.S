@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include "asm_notes.h"
 /* long __redox_unwind_write2(const char *buf, size_t len): SYS_WRITE
    (0x21000004) to fd 2, so the stubs need no syscall library (redox-abi.md
    §3 registers, §4 number). Returns the kernel's value. */
@@ -20,9 +21,4 @@ __redox_unwind_write2:
 	.cfi_endproc
 	.size	__redox_unwind_write2, . - __redox_unwind_write2
 
-	.section .note.GNU-stack, "", %progbits
-/* GNU_PROPERTY_AARCH64_FEATURE_1_AND = BTI|PAC (a leaf: nothing to sign). */
-	.section .note.gnu.property, "a", %note
-	.p2align 3
-	.long 4; .long 16; .long 5; .asciz "GNU"
-	.long 0xc0000000; .long 4; .long 3; .p2align 3
+ASM_NOTES

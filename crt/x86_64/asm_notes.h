@@ -2,7 +2,7 @@
 /* Non-executable stack, and a GNU property note saying this object is IBT
    and shadow-stack clean (GNU_PROPERTY_X86_FEATURE_1_AND = IBT|SHSTK), so a
    link of -fcf-protection objects keeps its protection. */
-#define CRT_NOTES \
+#define ASM_NOTES \
 	.section .note.GNU-stack, "", @progbits; \
 	.section .note.gnu.property, "a", @note; \
 	.p2align 3; \

@@ -2,7 +2,7 @@
 /* Non-executable stack, and a GNU property note saying this object has BTI
    landing pads and signs return addresses
    (GNU_PROPERTY_AARCH64_FEATURE_1_AND = BTI|PAC). */
-#define CRT_NOTES \
+#define ASM_NOTES \
 	.section .note.GNU-stack, "", %progbits; \
 	.section .note.gnu.property, "a", %note; \
 	.p2align 3; \
