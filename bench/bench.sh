@@ -14,7 +14,7 @@ SUITE_RUNS=${BENCH_SUITE_RUNS:-1}
 
 say() { printf '%s\n' "$*" >&2; }
 
-# ns_runs N CMD...: wall time of N runs in microseconds, sorted, one per line
+# us_runs N CMD...: wall time of N runs in microseconds, sorted, one per line
 us_runs() {
 	_n=$1; shift; _i=0
 	while [ $_i -lt "$_n" ]; do
@@ -86,7 +86,7 @@ echo "| figure | arch | redox-crt | reference | ratio |"
 echo "|---|---|---|---|---|"
 for a in $ARCHS; do
 	p=$B/$a/bench/empty
-	t=$(case $a in x86_64) echo x86_64-unknown-redox;; aarch64) echo aarch64-unknown-redox;; esac)
+	t=$a-unknown-redox
 	start_n=$(count_until "$p" relibc_start_v1)
 	case $a in
 	x86_64) ref="9 + relibc_crt0 wrapper (relibc crt0, redox-abi.md §2)"; refn=9 ;;

@@ -239,7 +239,7 @@ for a in $ARCHS; do
 	d=$T/relibc/$tr; mkdir -p "$d/lib"
 	cp -R tests/toolchain/relibc/include "$d/include"
 	"$CLANG" --target=$tr --sysroot="$T/empty" -ffreestanding -fno-pic -fno-stack-protector -O2 \
-		-isystem tests/toolchain/relibc/include -c tests/toolchain/relibc/libc.c -o "$d/libc.o" &&
+		-isystem tests/toolchain/relibc/include -Isyscalls/$a/include -c tests/toolchain/relibc/libc.c -o "$d/libc.o" &&
 	$LLVM_AR rcs "$d/lib/libc.a" "$d/libc.o" && $LLVM_AR rcs "$d/lib/libm.a" "$d/libc.o"
 done
 # A sysroot built with BUILTINS=no: links still work, and both tools say

@@ -6,35 +6,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <redox/syscall_arch.h>
 
 extern void _init(void);
 static unsigned long proc_fd;
 
+/* Header-only inline syscalls: the stand-in needs no redox-crt library,
+   as a real relibc does not. */
 static long sys5(unsigned long n, unsigned long a, unsigned long b,
 		 unsigned long c, unsigned long d, unsigned long e)
 {
-#if defined(__x86_64__)
-	register unsigned long r10 __asm__("r10") = d;
-	register unsigned long r8 __asm__("r8") = e;
-	long ret;
-	__asm__ volatile("syscall" : "=a"(ret)
-			 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8)
-			 : "rcx", "r11", "memory");
-	return ret;
-#elif defined(__aarch64__)
-	register unsigned long x8 __asm__("x8") = n;
-	register unsigned long x0 __asm__("x0") = a;
-	register unsigned long x1 __asm__("x1") = b;
-	register unsigned long x2 __asm__("x2") = c;
-	register unsigned long x3 __asm__("x3") = d;
-	register unsigned long x4 __asm__("x4") = e;
-	__asm__ volatile("svc #0" : "+r"(x0)
-			 : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4)
-			 : "memory");
-	return (long)x0;
-#else
-#error "stand-in relibc: unsupported architecture"
-#endif
+	return (long)redox_syscall5_inline(n, a, b, c, d, e);
 }
 
 size_t strlen(const char *s)
