@@ -2,14 +2,9 @@
 # beside musl (issue 10). Prints a markdown table, writes build/bench.md and
 # refreshes the copy in README.md. Measures only; never fails on a figure.
 BENCH_PROGS := empty hello loop
-define bench_prog
-$(BUILD)/$(1)/bench/$(2): $(BUILD)/$(1)/obj/bench/$(2).o $$(call sysroot_crt,$(1))
-	$$(call msg,LD,$(1),$$@)
-	$(Q)mkdir -p $$(@D)
-	$(Q)$$(call freestanding_link,$(1),$$@,$$<)
-BENCH_BINS += $(BUILD)/$(1)/bench/$(2)
-endef
-$(foreach a,$(ARCHS),$(foreach p,$(BENCH_PROGS),$(eval $(call bench_prog,$(a),$(p)))))
+$(foreach a,$(ARCHS),$(foreach p,$(BENCH_PROGS),\
+	$(call freestanding_prog,$(a),$(BUILD)/$(a)/bench/$(p),$(BUILD)/$(a)/obj/bench/$(p).o)))
+BENCH_BINS := $(foreach a,$(ARCHS),$(addprefix $(BUILD)/$(a)/bench/,$(BENCH_PROGS)))
 
 E2E_SUITES := $(filter start redox-run syscalls unwind,$(CHECK_SUITES))
 

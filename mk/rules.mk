@@ -52,3 +52,13 @@ $(1): $(2)
 	$(Q)$(LLVM_AR) rcsD $$@ $$(filter %.o,$$^)
 endef
 cross_archive = $(eval $(call cross_archive_rule,$(1),$(2),$(3)))
+
+# $(call freestanding_prog,ARCH,OUT,OBJS): OUT is a freestanding Redox program
+# linked from OBJS against the built sysroot (freestanding_link's order).
+define freestanding_prog_rule
+$(2): $(3) $$(call sysroot_crt,$(1))
+	$$(call msg,LD,$(1),$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$$(call freestanding_link,$(1),$$@,$(3))
+endef
+freestanding_prog = $(eval $(call freestanding_prog_rule,$(1),$(2),$(3)))

@@ -4,12 +4,7 @@ START_TEST_BINS := order probe
 START_TEST_OBJS.order := order.o order_arrays.o fragment.o
 START_TEST_OBJS.probe := probe.o
 define start_test_arch
-$(BUILD)/$(1)/test/start/%: $$(call sysroot_crt,$(1))
-	$$(call msg,LD,$(1),$$@)
-	$(Q)mkdir -p $$(@D)
-	$(Q)$$(call freestanding_link,$(1),$$@,$$(filter-out $$(call sysroot_crt,$(1)),$$(filter %.o,$$^)))
-$(BUILD)/$(1)/test/start/order: $(addprefix $(BUILD)/$(1)/obj/tests/start/,$(START_TEST_OBJS.order))
-$(BUILD)/$(1)/test/start/probe: $(addprefix $(BUILD)/$(1)/obj/tests/start/,$(START_TEST_OBJS.probe))
+$(foreach p,$(START_TEST_BINS),$$(call freestanding_prog,$(1),$(BUILD)/$(1)/test/start/$(p),$(addprefix $(BUILD)/$(1)/obj/tests/start/,$(START_TEST_OBJS.$(p)))))
 check-start: $(addprefix $(BUILD)/$(1)/test/start/,$(START_TEST_BINS))
 endef
 $(foreach a,$(ARCHS),$(eval $(call start_test_arch,$(a))))

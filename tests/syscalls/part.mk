@@ -49,13 +49,8 @@ endif
 # Redox program (crt0, libredox_start, libredox_syscall).
 SCT_E2E_PROGS := rawargs regs io exitcode
 define sct_e2e_arch
-$(BUILD)/$(1)/test/syscalls/%: $$(call sysroot_crt,$(1))
-	$$(call msg,LD,$(1),$$@)
-	$(Q)mkdir -p $$(@D)
-	$(Q)$$(call freestanding_link,$(1),$$@,$$(filter-out $$(call sysroot_crt,$(1)),$$(filter %.o,$$^)))
-$(foreach p,$(SCT_E2E_PROGS),$(BUILD)/$(1)/test/syscalls/$(p): $(BUILD)/$(1)/obj/tests/syscalls/e2e/$(p).o
-)
-$(BUILD)/$(1)/test/syscalls/regs: $(BUILD)/$(1)/obj/tests/syscalls/$(1)/regs_probe.o
+$(foreach p,$(SCT_E2E_PROGS),$$(call freestanding_prog,$(1),$(BUILD)/$(1)/test/syscalls/$(p),$(BUILD)/$(1)/obj/tests/syscalls/e2e/$(p).o \
+	$(if $(filter regs,$(p)),$(BUILD)/$(1)/obj/tests/syscalls/$(1)/regs_probe.o)))
 check-syscalls-e2e: $(addprefix $(BUILD)/$(1)/test/syscalls/,$(SCT_E2E_PROGS))
 endef
 $(foreach a,$(ARCHS),$(eval $(call sct_e2e_arch,$(a))))
