@@ -44,8 +44,11 @@
 #define RR_O_FCNTL_MASK (RR_O_NONBLOCK | RR_O_APPEND | RR_O_ASYNC | RR_O_FSYNC)
 
 #define RR_STAT_SIZE 104
+#define RR_STATVFS_SIZE 32
 #define RR_DIRENT_HEADER_SIZE 19
 #define RR_AT_REMOVEDIR 0x200
+#define RR_UTIME_NOW  ((1 << 30) - 1)
+#define RR_UTIME_OMIT ((1 << 30) - 2)
 
 struct rr_fs;   /* one per guest: the root */
 struct rr_fh;   /* an open file or directory inside the root */
@@ -85,9 +88,17 @@ long rr_fs_unlinkat(struct rr_fs *fs, const struct rr_fh *dir, const char *path,
 		    uint64_t flags /* RR_AT_REMOVEDIR */);
 /* Rename the file behind FH to the absolute Redox path NEWPATH. */
 long rr_fs_frename(struct rr_fs *fs, struct rr_fh *fh, const char *newpath, size_t len);
+/* A hard link to the file behind FH at the absolute Redox path NEWPATH
+ * (SYS_FLINK; relibc link() and linkat()). */
+long rr_fs_flink(struct rr_fs *fs, struct rr_fh *fh, const char *newpath, size_t len);
+/* Fill a Redox StatVfs (RR_STATVFS_SIZE bytes: f_bsize u32 @0, f_blocks u64
+ * @8, f_bfree u64 @16, f_bavail u64 @24; redox-abi.md §4) for the file
+ * system holding FH (StdFsCallKind::Fstatvfs; relibc fstatvfs/statvfs). */
+long rr_fs_fstatvfs(struct rr_fh *fh, uint8_t out[RR_STATVFS_SIZE]);
 long rr_fs_ftruncate(struct rr_fh *fh, uint64_t len);
 long rr_fs_fsync(struct rr_fh *fh);
-/* times[0] = atime, times[1] = mtime as Redox TimeSpec {i64 sec, i32 nsec}. */
+/* times[0] = atime, times[1] = mtime as Redox TimeSpec {i64 sec, i32 nsec};
+ * nsec RR_UTIME_NOW / RR_UTIME_OMIT as relibc sends them (sys_stat/mod.rs). */
 long rr_fs_futimens(struct rr_fh *fh, const int64_t sec[2], const int32_t nsec[2]);
 long rr_fs_fchmod(struct rr_fh *fh, uint16_t mode);
 
