@@ -3,7 +3,8 @@
 # programs for every arch, bad-ELF cases and a bounded libFuzzer run.
 
 RRT_OUT := $(BUILD)/test/redox-run
-RRT_UNIT_SRCS := tests/redox-run/unit/test_rr.c tools/redox-run/elf.c tools/redox-run/stack.c
+RRT_UNIT_SRCS := tests/redox-run/unit/test_rr.c tools/redox-run/elf.c tools/redox-run/stack.c \
+	tools/common/redox-load.c
 RRT_UNIT     := $(RRT_OUT)/unit
 RRT_UNIT_SAN := $(RRT_OUT)/unit-san
 RRT_FUZZER   := $(RRT_OUT)/fuzz-elf
@@ -24,11 +25,12 @@ $(RRT_UNIT_SAN): $(RRT_UNIT_SRCS:%.c=$(BUILD)/host-san/obj/%.o)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_SAN_FLAGS) -o $@ $^ $(CHECK_LIBS)
 
-$(RRT_FUZZER): tests/redox-run/fuzz/fuzz_elf.c tools/redox-run/elf.c tools/redox-run/elf.h
+$(RRT_FUZZER): tests/redox-run/fuzz/fuzz_elf.c tools/redox-run/elf.c tools/redox-run/elf.h \
+		tools/common/redox-load.c tools/common/redox-load.h
 	$(call msg,FUZZCC,host,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-o $@ tests/redox-run/fuzz/fuzz_elf.c tools/redox-run/elf.c
+		-o $@ tests/redox-run/fuzz/fuzz_elf.c tools/redox-run/elf.c tools/common/redox-load.c
 
 # e2e program: one freestanding binary per arch, linked with ld.lld directly.
 define rrt_arch

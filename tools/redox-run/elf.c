@@ -148,37 +148,20 @@ int rr_elf_parse(const uint8_t *buf, size_t len, struct rr_image *img,
 	img->phnum = eh.e_phnum;
 	img->phentsize = eh.e_phentsize;
 
-	uint64_t total = 0;
-	for (unsigned i = 0; i < eh.e_phnum; i++) {
-		Elf64_Phdr ph;
-		memcpy(&ph, buf + eh.e_phoff + (uint64_t)i * sizeof ph, sizeof ph);
-		if (ph.p_type == PT_INTERP)
+	/* The PT_LOAD rules are shared with redox-elfcheck (docs/load-rules.md). */
+	Elf64_Phdr ph_all[RR_MAX_PHNUM];
+	memcpy(ph_all, buf + eh.e_phoff, (size_t)eh.e_phnum * sizeof ph_all[0]);
+	for (unsigned i = 0; i < eh.e_phnum; i++)
+		if (ph_all[i].p_type == PT_INTERP)
 			return fail(err, n, 13, "has PT_INTERP (dynamically linked); redox-run loads only static executables, link with -static");
-		if (ph.p_type != PT_LOAD)
+	unsigned bad;
+	int rc = rl_check_loads(ph_all, eh.e_phnum, len, &bad, err, n);
+	if (rc)
+		return rc;
+	for (unsigned i = 0; i < eh.e_phnum; i++) {
+		const Elf64_Phdr ph = ph_all[i];
+		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
 			continue;
-		if (ph.p_filesz > ph.p_memsz)
-			return fail(err, n, 14, "PT_LOAD %u: file size 0x%llx exceeds memory size 0x%llx; the file is corrupt",
-				    i, (unsigned long long)ph.p_filesz, (unsigned long long)ph.p_memsz);
-		if (!in_file(ph.p_offset, ph.p_filesz, len))
-			return fail(err, n, 15, "truncated: PT_LOAD %u data (offset 0x%llx, size 0x%llx) runs past the end of the %zu-byte file",
-				    i, (unsigned long long)ph.p_offset, (unsigned long long)ph.p_filesz, len);
-		if (ph.p_memsz == 0)
-			continue;
-		if (ph.p_memsz > RR_MAX_IMAGE || (total += ph.p_memsz) > RR_MAX_IMAGE)
-			return fail(err, n, 16, "PT_LOAD %u: %llu bytes of memory requested, more than the 1 GiB limit",
-				    i, (unsigned long long)ph.p_memsz);
-		if (ph.p_vaddr < RR_PAGE || ph.p_vaddr > RR_STACK_BASE ||
-		    ph.p_memsz > RR_STACK_BASE - ph.p_vaddr)
-			return fail(err, n, 17, "PT_LOAD %u at 0x%llx+0x%llx is outside [0x1000, 0x%llx) (page 0 or the stack); link at the usual base (ld.lld default)",
-				    i, (unsigned long long)ph.p_vaddr, (unsigned long long)ph.p_memsz,
-				    (unsigned long long)RR_STACK_BASE);
-		for (unsigned j = 0; j < img->nseg; j++) {
-			const struct rr_seg *o = &img->seg[j];
-			if (o->vaddr < ph.p_vaddr + ph.p_memsz && ph.p_vaddr < o->vaddr + o->memsz)
-				return fail(err, n, 18, "PT_LOAD %u (0x%llx+0x%llx) overlaps another PT_LOAD (0x%llx+0x%llx); the file is corrupt",
-					    i, (unsigned long long)ph.p_vaddr, (unsigned long long)ph.p_memsz,
-					    (unsigned long long)o->vaddr, (unsigned long long)o->memsz);
-		}
 		struct rr_seg *s = &img->seg[img->nseg++];
 		s->vaddr = ph.p_vaddr;
 		s->memsz = ph.p_memsz;

@@ -4,14 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Guest address-space facts the loader must respect (redox-abi.md §1). */
-#define RR_PAGE        4096ull
-#define RR_STACK_TOP   (1ull << 47)
-#define RR_STACK_SIZE  (1ull << 20)
-#define RR_STACK_BASE  (RR_STACK_TOP - RR_STACK_SIZE)
-/* Bound on what one program may ask us to map, so a hostile header cannot
- * make the host allocate absurd amounts. */
-#define RR_MAX_IMAGE   (1ull << 30)
+#include "../common/redox-load.h"
+
 #define RR_MAX_PHNUM   256
 
 #define RR_PROT_R 1u

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "rr.h"
@@ -36,7 +37,9 @@ static const char usage[] =
 "  --count-insns      print 'redox-run: instructions: N' at exit\n"
 "  --count-until SYM  print 'redox-run: instructions until SYM: N', the number\n"
 "                     of instructions run before SYM's first instruction\n"
-"  --max-insns N      stop after N instructions\n"
+"  --max-insns N      stop after N instructions (exit 124)\n"
+"  --timeout SECONDS  stop after SECONDS of wall-clock time, also inside a\n"
+"                     nanosleep or a blocking read (exit 124); e.g. 10, 0.5\n"
 "  --check-abi        at main's first instruction check sp (x86_64: 8 mod 16,\n"
 "                     aarch64: 0 mod 16) and that the frame-pointer chain ends\n"
 "                     at 0 inside the stack; print the result and go on\n"
@@ -50,7 +53,8 @@ static const char usage[] =
 "exit status: the guest's exit status (ProcCall::Exit, status & 0xff);\n"
 "  128+signal when the guest faults (132 SIGILL, 133 SIGTRAP, 136 SIGFPE,\n"
 "  139 SIGSEGV; the kind, pc and registers go to stderr);\n"
-"  122 --check-abi violation, 123 futex deadlock, 124 --max-insns reached,\n"
+"  122 --check-abi violation, 123 futex deadlock, 124 --max-insns or\n"
+"  --timeout reached,\n"
 "  125 usage or internal error, 126 not a loadable Redox ELF, 127 cannot open.\n";
 
 static int die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -197,26 +201,72 @@ static uint64_t parse_u64(const char *opt, const char *s)
 	char *end;
 	errno = 0;
 	unsigned long long v = strtoull(s, &end, 0);
-	if (errno || !*s || *end || *s == '-')
+	if (*s < '0' || *s > '9' || errno || *end)
 		die(RR_EXIT_USAGE, "%s '%s': not a number; give a decimal or 0x-prefixed count", opt, s);
 	return v;
 }
 
+/* SECONDS: digits, optionally a fraction (up to ns), not 0, at most a day. */
+static uint64_t parse_seconds(const char *opt, const char *s)
+{
+	uint64_t ns = 0, scale = 1000000000u;
+	const char *p = s;
+	int digits = 0;
+	for (; *p >= '0' && *p <= '9' && ns <= 86400ull * 1000000000u; p++, digits++)
+		ns = ns * 10 + (uint64_t)(*p - '0');
+	ns *= 1000000000u;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
+			if (scale /= 10)
+				ns += (uint64_t)(*p - '0') * scale;
+	if (!digits || *p || ns > 86400ull * 1000000000u || !ns)
+		die(RR_EXIT_USAGE, "%s '%s': give a number of seconds between 0.001 and 86400 (e.g. 10 or 0.5)", opt, s);
+	return ns;
+}
+
 static void load_file(struct rr *rr, const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	if (!f)
-		die(RR_EXIT_NOENT, "%s: cannot open: %s; check the path", path, strerror(errno));
-	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode))
-		die(RR_EXIT_NOENT, "%s: not a regular file; give a Redox executable", path);
-	if ((uint64_t)st.st_size > 4 * RR_MAX_IMAGE)
-		die(RR_EXIT_BADELF, "%s: %lld bytes is too large for a program", path, (long long)st.st_size);
-	rr->file_len = (size_t)st.st_size;
-	rr->file = malloc(rr->file_len ? rr->file_len : 1);
-	if (!rr->file || fread(rr->file, 1, rr->file_len, f) != rr->file_len)
-		die(RR_EXIT_NOENT, "%s: cannot read: %s", path, strerror(errno));
-	fclose(f);
+	struct rl_file f;
+	char err[256];
+	enum rl_read_status st = rl_read(path, &f, err, sizeof err);
+	if (st != RL_OK)
+		die(st == RL_TOOBIG ? RR_EXIT_BADELF : RR_EXIT_NOENT, "%s: %s", path, err);
+	rr->file = f.buf;
+	rr->file_len = f.len;
+}
+
+/* --timeout: SIGALRM stops the engine; a guest blocked in a host call
+ * (nanosleep, read) cannot be stopped there, so it ends here. */
+static struct rr *alarm_rr;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	struct rr *rr = alarm_rr;
+	if (rr->in_syscall) {
+		static const char m1[] = "redox-run: ", m2[] = ": stopped by --timeout during a syscall\n";
+		if (write(2, m1, sizeof m1 - 1) < 0 || write(2, rr->prog, strlen(rr->prog)) < 0 ||
+		    write(2, m2, sizeof m2 - 1) < 0)
+			_exit(RR_EXIT_MAXINSNS);
+		_exit(RR_EXIT_MAXINSNS);
+	}
+	rr->timed_out = 1;
+	uc_emu_stop(rr->uc);
+}
+
+static void start_timer(struct rr *rr)
+{
+	if (!rr->timeout_ns)
+		return;
+	alarm_rr = rr;
+	struct sigaction sa = { .sa_handler = on_alarm };  /* no SA_RESTART */
+	sigemptyset(&sa.sa_mask);
+	struct itimerval it = { .it_value = { (time_t)(rr->timeout_ns / 1000000000u),
+					      (suseconds_t)(rr->timeout_ns % 1000000000u / 1000u) } };
+	if (!it.it_value.tv_sec && !it.it_value.tv_usec)
+		it.it_value.tv_usec = 1;
+	if (sigaction(SIGALRM, &sa, NULL) || setitimer(ITIMER_REAL, &it, NULL))
+		die(RR_EXIT_USAGE, "--timeout: cannot start a timer: %s", strerror(errno));
 }
 
 static int run(struct rr *rr)
@@ -224,9 +274,13 @@ static int run(struct rr *rr)
 	uint64_t pc = rr->img.entry;
 	for (int restarts = 0;; restarts++) {
 		uc_err err = uc_emu_start(rr->uc, pc, UINT64_MAX, 0, 0);
+		if (rr->timed_out && !rr->stop)
+			rr->stop = RR_STOP_TIMEOUT;
 		if (rr->stop)
 			break;
-		if (rr->resume) {       /* an emulated rdfsbase/wrfsbase stopped us */
+		/* A hook changed pc and stopped us (emulated rdfsbase), or an
+		 * instruction that ends emulation without a fault (wfi) ran. */
+		if (rr->resume || (err == UC_ERR_OK && rr->ops->resume_after_stop(rr))) {
 			rr->resume = 0;
 			pc = rr->ops->pc(rr);
 			continue;
@@ -250,6 +304,10 @@ static int run(struct rr *rr)
 	case RR_STOP_MAXINSNS:
 		fprintf(stderr, "redox-run: %s: stopped after %" PRIu64 " instructions (--max-insns) at pc 0x%" PRIx64 "\n",
 			rr->prog, rr->insns, rr->ops->pc(rr));
+		return RR_EXIT_MAXINSNS;
+	case RR_STOP_TIMEOUT:
+		fprintf(stderr, "redox-run: %s: stopped by --timeout after %" PRIu64 ".%03" PRIu64 " s at pc 0x%" PRIx64 "\n",
+			rr->prog, rr->timeout_ns / 1000000000u, rr->timeout_ns % 1000000000u / 1000000u, rr->ops->pc(rr));
 		return RR_EXIT_MAXINSNS;
 	case RR_STOP_ABI:
 		return RR_EXIT_ABI;
@@ -318,6 +376,8 @@ int main(int argc, char **argv)
 			rr->max_insns = parse_u64("--max-insns", val);
 			if (!rr->max_insns)
 				die(RR_EXIT_USAGE, "--max-insns 0: give a positive count");
+		} else if (OPTARG("--timeout")) {
+			rr->timeout_ns = parse_seconds("--timeout", val);
 		} else if (OPTARG("--count-until")) {
 			rr->count_until = val;
 		} else if (!strcmp(a, "--strace")) {
@@ -410,6 +470,7 @@ int main(int argc, char **argv)
 		die(RR_EXIT_USAGE, "cannot install the --check-abi hook");
 
 	fflush(stdout);
+	start_timer(rr);
 	int status = run(rr);
 	uc_close(rr->uc);
 	free(rr->vm);

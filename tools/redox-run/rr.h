@@ -11,13 +11,13 @@
 /* redox-run's own exit statuses; a guest's exit status passes through. */
 #define RR_EXIT_ABI      122  /* --check-abi found a violation at main */
 #define RR_EXIT_DEADLOCK 123  /* futex WAIT that no other thread could wake */
-#define RR_EXIT_MAXINSNS 124  /* --max-insns reached */
+#define RR_EXIT_MAXINSNS 124  /* --max-insns or --timeout reached */
 #define RR_EXIT_USAGE    125  /* bad command line or internal error */
 #define RR_EXIT_BADELF   126  /* the program is not a loadable Redox ELF */
 #define RR_EXIT_NOENT    127  /* the program cannot be opened */
 
 enum rr_stop { RR_RUNNING, RR_STOP_EXIT, RR_STOP_FAULT, RR_STOP_DEADLOCK,
-	       RR_STOP_MAXINSNS, RR_STOP_ABI };
+	       RR_STOP_MAXINSNS, RR_STOP_ABI, RR_STOP_TIMEOUT };
 
 struct rr;
 
@@ -34,6 +34,10 @@ struct rr_arch_ops {
 	void (*get_env)(struct rr *rr, uint64_t v[2]);
 	void (*set_env)(struct rr *rr, const uint64_t v[2]);
 	void (*dump)(struct rr *rr, FILE *f);
+	/* uc_emu_start returned without a fault or a stop request: 1 when the
+	 * instruction before pc is one that may end emulation and the guest
+	 * goes on after it (aarch64 wfi/wfe, which are hints at EL0). */
+	int (*resume_after_stop)(struct rr *rr);
 	int sp_mod16_at_call;  /* sp % 16 at a function's first instruction */
 };
 
@@ -52,6 +56,9 @@ struct rr {
 
 	int strace, count_insns, check_abi;
 	uint64_t max_insns;
+	uint64_t timeout_ns;            /* --timeout, 0 if none */
+	volatile int timed_out;         /* set by the SIGALRM handler */
+	volatile int in_syscall;        /* inside rr_syscall (host calls may block) */
 	const char *count_until;
 	uint64_t until_addr, main_addr;
 

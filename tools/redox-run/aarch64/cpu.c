@@ -36,7 +36,10 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 		uint64_t a[6];
 		for (int i = 0; i < 6; i++)
 			a[i] = rd(rr, xreg(i));
-		wr(rr, UC_ARM64_REG_X0, rr_syscall(rr, rd(rr, UC_ARM64_REG_X8), a));
+		rr->in_syscall = 1;
+		uint64_t r = rr_syscall(rr, rd(rr, UC_ARM64_REG_X8), a);
+		rr->in_syscall = 0;
+		wr(rr, UC_ARM64_REG_X0, r);
 		if (rr->stop)
 			uc_emu_stop(uc);
 		return;
@@ -50,6 +53,33 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 	uc_emu_stop(uc);
 }
 
+/* Privilege: Unicorn starts at EL1, where mrs sctlr_el1, msr daifset,
+ * tlbi and eret all work. Like a kernel, we enter the program with eret
+ * from EL1 to EL0t (Arm ARM D1.11 "Exception return"): SPSR_EL1 = 0
+ * (EL0t, DAIF clear), ELR_EL1 = entry, SP_EL0 = sp; the eret runs from a
+ * page above the 47-bit guest address space that is unmapped afterwards.
+ * SCTLR_EL1 keeps Unicorn's reset value 0x00c50838: at EL0 wfi/wfe are
+ * not trapped (nTWI/nTWE set), dc zva and mrs ctr_el0 are (DZE/UCT clear). */
+#define PRIV_PAGE RR_STACK_TOP
+
+static int drop_to_el0(struct rr *rr, uint64_t entry, uint64_t sp)
+{
+	uint32_t eret = 0xd69f03e0;
+	uc_arm64_cp_reg spsr = { .crn = 4, .crm = 0, .op0 = 3, .op1 = 0, .op2 = 0, .val = 0 };
+	uint64_t pstate = 1;
+	if (uc_mem_map(rr->uc, PRIV_PAGE, RR_PAGE, UC_PROT_READ | UC_PROT_EXEC) ||
+	    uc_mem_write(rr->uc, PRIV_PAGE, &eret, sizeof eret) ||
+	    uc_reg_write(rr->uc, UC_ARM64_REG_CP_REG, &spsr) ||
+	    uc_reg_write(rr->uc, UC_ARM64_REG_ELR_EL1, &entry) ||
+	    uc_reg_write(rr->uc, UC_ARM64_REG_SP_EL0, &sp) ||
+	    uc_emu_start(rr->uc, PRIV_PAGE, 0, 0, 1) ||
+	    uc_mem_unmap(rr->uc, PRIV_PAGE, RR_PAGE))
+		return -1;
+	uc_reg_read(rr->uc, UC_ARM64_REG_PSTATE, &pstate);
+	return rd(rr, UC_ARM64_REG_PC) == entry && rd(rr, UC_ARM64_REG_SP) == sp &&
+	       (pstate & 0xf) == 0 ? 0 : -1;
+}
+
 static int setup(struct rr *rr, uint64_t entry, uint64_t sp)
 {
 	/* x0 = 0 (close's result); x1..x30 are left over from the exec'ing
@@ -57,10 +87,10 @@ static int setup(struct rr *rr, uint64_t entry, uint64_t sp)
 	for (int i = 1; i <= 30; i++)
 		wr(rr, xreg(i), 0xBAD0000000000000ull | (uint64_t)i * 0x0101010101ull);
 	wr(rr, UC_ARM64_REG_X0, 0);
-	wr(rr, UC_ARM64_REG_SP, sp);
-	wr(rr, UC_ARM64_REG_PC, entry);
-	/* Unicorn runs us at EL1: let FP/SIMD through. */
+	/* FP/SIMD at EL0 and EL1 (CPACR_EL1.FPEN = 0b11), as Redox allows. */
 	wr(rr, UC_ARM64_REG_CPACR_EL1, 3u << 20);
+	if (drop_to_el0(rr, entry, sp))
+		return -1;
 	/* Inherited FPCR: flush-to-zero and round toward zero. */
 	wr(rr, UC_ARM64_REG_FPCR, (1u << 24) | (3u << 22));
 	wr(rr, UC_ARM64_REG_TPIDR_EL0, 0);
@@ -74,6 +104,16 @@ static int setup(struct rr *rr, uint64_t entry, uint64_t sp)
 static uint64_t pc(struct rr *rr) { return rd(rr, UC_ARM64_REG_PC); }
 static uint64_t sp(struct rr *rr) { return rd(rr, UC_ARM64_REG_SP); }
 static uint64_t fp(struct rr *rr) { return rd(rr, UC_ARM64_REG_X29); }
+
+/* wfi ends uc_emu_start (QEMU halts the CPU until an interrupt that never
+ * comes); at EL0 with SCTLR_EL1.nTWI set it is a hint, so go on. */
+static int resume_after_stop(struct rr *rr)
+{
+	uint64_t pc = rd(rr, UC_ARM64_REG_PC);
+	uint32_t insn;
+	return pc >= 4 && rr_vm_check(rr, pc - 4, 4, RR_PROT_X) &&
+	       uc_mem_read(rr->uc, pc - 4, &insn, 4) == UC_ERR_OK && insn == 0xd503207f;
+}
 
 static void get_env(struct rr *rr, uint64_t v[2])
 {
@@ -98,5 +138,6 @@ static void dump(struct rr *rr, FILE *f)
 const struct rr_arch_ops rr_aarch64_ops = {
 	.name = "aarch64", .uc_arch = UC_ARCH_ARM64, .uc_mode = UC_MODE_ARM,
 	.setup = setup, .pc = pc, .sp = sp, .fp = fp, .get_env = get_env,
-	.set_env = set_env, .dump = dump, .sp_mod16_at_call = 0,
+	.set_env = set_env, .dump = dump, .resume_after_stop = resume_after_stop,
+	.sp_mod16_at_call = 0,
 };

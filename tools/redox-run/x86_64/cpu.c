@@ -30,10 +30,17 @@ static void wr(struct rr *rr, int reg, uint64_t v)
 static void on_syscall(uc_engine *uc, void *user)
 {
 	struct rr *rr = user;
-	(void)uc;
+	/* A fault earlier in this translation block (in/out) already ended
+	 * the guest: the syscall must not run. */
+	if (rr->stop) {
+		uc_emu_stop(uc);
+		return;
+	}
 	uint64_t a[6] = { rd(rr, UC_X86_REG_RDI), rd(rr, UC_X86_REG_RSI), rd(rr, UC_X86_REG_RDX),
 			  rd(rr, UC_X86_REG_R10), rd(rr, UC_X86_REG_R8), rd(rr, UC_X86_REG_R9) };
+	rr->in_syscall = 1;
 	uint64_t r = rr_syscall(rr, rd(rr, UC_X86_REG_RAX), a);
+	rr->in_syscall = 0;
 	wr(rr, UC_X86_REG_RAX, r);
 	/* Unicorn leaves rcx/r11 alone; sysretq hardware does not (redox-abi.md §3).
 	 * Here rip is still the syscall instruction and Unicorn adds its length
@@ -45,17 +52,30 @@ static void on_syscall(uc_engine *uc, void *user)
 }
 
 /* rdfsbase/rdgsbase/wrfsbase/wrgsbase: F3 [REX] 0F AE /0../3 with mod = 3.
- * Unicorn 2.0.1 rejects them whatever CR4.FSGSBASE says; Redox enables it. */
+ * Unicorn 2.0.1 rejects them whatever CR4.FSGSBASE says; Redox enables it.
+ * The bytes are fetched one at a time, only as far as the encoding goes,
+ * so an instruction ending at the last byte of a page decodes. */
+static int fetch(struct rr *rr, uint64_t at, uint8_t *b)
+{
+	return rr_vm_check(rr, at, 1, RR_PROT_X) && uc_mem_read(rr->uc, at, b, 1) == UC_ERR_OK;
+}
+
 static bool on_invalid(uc_engine *uc, void *user)
 {
 	struct rr *rr = user;
+	(void)uc;
 	uint64_t rip = rd(rr, UC_X86_REG_RIP);
 	uint8_t b[5];
-	if (uc_mem_read(uc, rip, b, sizeof b) == UC_ERR_OK && b[0] == 0xF3) {
-		unsigned rex = 0, i = 1;
-		if ((b[1] & 0xF0) == 0x40)
-			rex = b[i++];
-		if (b[i] == 0x0F && b[i + 1] == 0xAE && (b[i + 2] >> 6) == 3 && ((b[i + 2] >> 3) & 7) < 4) {
+	unsigned rex = 0, i = 1;
+	if (fetch(rr, rip, &b[0]) && b[0] == 0xF3 && fetch(rr, rip + 1, &b[1])) {
+		if ((b[1] & 0xF0) == 0x40) {
+			rex = b[1];
+			i = 2;
+			if (!fetch(rr, rip + 2, &b[2]))
+				goto bad;
+		}
+		if (b[i] == 0x0F && fetch(rr, rip + i + 1, &b[i + 1]) && b[i + 1] == 0xAE &&
+		    fetch(rr, rip + i + 2, &b[i + 2]) && (b[i + 2] >> 6) == 3 && ((b[i + 2] >> 3) & 7) < 4) {
 			unsigned op = (b[i + 2] >> 3) & 7;
 			int reg = gpr[(b[i + 2] & 7) | (rex & 1 ? 8 : 0)];
 			int base = op & 1 ? UC_X86_REG_GS_BASE : UC_X86_REG_FS_BASE;
@@ -72,8 +92,32 @@ static bool on_invalid(uc_engine *uc, void *user)
 			return true;
 		}
 	}
+bad:
 	rr_fault(rr, SIGILL, rip, 1, "invalid instruction");
 	return false;
+}
+
+/* in/out: at CPL 3 with IOPL 0 they raise #GP on hardware; Unicorn 2.0.1
+ * runs them anyway (it has no TSS I/O permission check), so the hooks
+ * fault. The rest of the translation block may still run (registers in
+ * the dump can be past the in/out), but no syscall does (on_syscall). */
+static uint32_t on_in(uc_engine *uc, uint32_t port, int size, void *user)
+{
+	struct rr *rr = user;
+	(void)size;
+	rr_fault(rr, SIGSEGV, rd(rr, UC_X86_REG_RIP), 1,
+		 "general protection fault (in from port 0x%x at CPL 3)", port);
+	uc_emu_stop(uc);
+	return 0;
+}
+
+static void on_out(uc_engine *uc, uint32_t port, int size, uint32_t value, void *user)
+{
+	struct rr *rr = user;
+	(void)size; (void)value;
+	rr_fault(rr, SIGSEGV, rd(rr, UC_X86_REG_RIP), 1,
+		 "general protection fault (out to port 0x%x at CPL 3)", port);
+	uc_emu_stop(uc);
 }
 
 static void on_intr(uc_engine *uc, uint32_t intno, void *user)
@@ -84,10 +128,50 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 	case 3: rr_fault(rr, SIGTRAP, rip - 1, 1, "breakpoint (int3)"); break;
 	case 0: rr_fault(rr, SIGFPE, rip, 1, "divide error"); break;
 	case 6: rr_fault(rr, SIGILL, rip, 1, "invalid instruction"); break;
-	case 13: rr_fault(rr, SIGSEGV, rip, 1, "general protection fault"); break;
+	case 13: rr_fault(rr, SIGSEGV, rip, 1, "general protection fault (a privileged instruction at CPL 3, or a bad address)"); break;
+	case 14: rr_fault(rr, SIGSEGV, rip, 1, "page fault"); break;
 	default: rr_fault(rr, SIGILL, rip, 1, "interrupt %u", intno); break;
 	}
 	uc_emu_stop(uc);
+}
+
+/* Privilege: Unicorn starts at CPL 0, where cli, wrmsr, mov %cr3, lgdt
+ * and hlt all succeed. Like a kernel, we enter the program with iretq
+ * from CPL 0 to CPL 3 (Intel SDM vol. 3 §6.14.3): a GDT with 64-bit user
+ * code and data descriptors (DPL 3) and the iretq live in one read-only
+ * page above the 47-bit guest address space, outside anything the guest
+ * can map. Selectors follow the layout sysretq imposes (user data at
+ * STAR.SYSRET_CS + 8, user code at + 16), here 0x2b and 0x33. */
+#define PRIV_PAGE  RR_STACK_TOP
+#define USER_DS    0x2b
+#define USER_CS    0x33
+
+static int drop_to_cpl3(struct rr *rr, uint64_t entry, uint64_t sp, uint64_t rflags)
+{
+	uint64_t page[RR_PAGE / 8] = { 0 };
+	page[1] = 0x00AF9B000000FFFFull;   /* 0x08: kernel code, 64-bit, DPL 0 */
+	page[2] = 0x00CF93000000FFFFull;   /* 0x10: kernel data */
+	page[5] = 0x00CFF3000000FFFFull;   /* 0x28: user data, DPL 3, accessed */
+	page[6] = 0x00AFFB000000FFFFull;   /* 0x30: user code, 64-bit, DPL 3, accessed */
+	uint64_t *frame = &page[32];       /* iretq pops rip, cs, rflags, rsp, ss */
+	frame[0] = entry;
+	frame[1] = USER_CS;
+	frame[2] = rflags;
+	frame[3] = sp;
+	frame[4] = USER_DS;
+	((uint8_t *)page)[0x200] = 0x48;   /* iretq */
+	((uint8_t *)page)[0x201] = 0xCF;
+	uc_x86_mmr gdtr = { 0, PRIV_PAGE, 7 * 8 - 1, 0 };
+	uint64_t rsp = PRIV_PAGE + 32 * 8, cs = 0;
+	if (uc_mem_map(rr->uc, PRIV_PAGE, RR_PAGE, UC_PROT_READ | UC_PROT_EXEC) ||
+	    uc_mem_write(rr->uc, PRIV_PAGE, page, sizeof page) ||
+	    uc_reg_write(rr->uc, UC_X86_REG_GDTR, &gdtr) ||
+	    uc_reg_write(rr->uc, UC_X86_REG_RSP, &rsp) ||
+	    uc_emu_start(rr->uc, PRIV_PAGE + 0x200, 0, 0, 1))
+		return -1;
+	uc_reg_read(rr->uc, UC_X86_REG_CS, &cs);
+	return rd(rr, UC_X86_REG_RIP) == entry && rd(rr, UC_X86_REG_RSP) == sp &&
+	       (cs & 0xffff) == USER_CS ? 0 : -1;
 }
 
 static int setup(struct rr *rr, uint64_t entry, uint64_t sp)
@@ -102,8 +186,8 @@ static int setup(struct rr *rr, uint64_t entry, uint64_t sp)
 	wr(rr, UC_X86_REG_RAX, 0);          /* close() returned 0 */
 	wr(rr, UC_X86_REG_RCX, entry);      /* sysretq: rcx = rip, r11 = rflags */
 	wr(rr, UC_X86_REG_R11, rflags);
-	wr(rr, UC_X86_REG_RSP, sp);
-	wr(rr, UC_X86_REG_RIP, entry);
+	if (drop_to_cpl3(rr, entry, sp, rflags))
+		return -1;
 	wr(rr, UC_X86_REG_FS_BASE, 0);
 	wr(rr, UC_X86_REG_GS_BASE, 0);
 	/* Inherited, non-default FP control: round toward zero, FTZ+DAZ, and a
@@ -113,6 +197,8 @@ static int setup(struct rr *rr, uint64_t entry, uint64_t sp)
 	wr(rr, UC_X86_REG_FPCW, fcw);
 	uc_hook h;
 	if (uc_hook_add(rr->uc, &h, UC_HOOK_INSN, on_syscall, rr, 1, 0, UC_X86_INS_SYSCALL) ||
+	    uc_hook_add(rr->uc, &h, UC_HOOK_INSN, on_in, rr, 1, 0, UC_X86_INS_IN) ||
+	    uc_hook_add(rr->uc, &h, UC_HOOK_INSN, on_out, rr, 1, 0, UC_X86_INS_OUT) ||
 	    uc_hook_add(rr->uc, &h, UC_HOOK_INSN_INVALID, on_invalid, rr, 1, 0) ||
 	    uc_hook_add(rr->uc, &h, UC_HOOK_INTR, on_intr, rr, 1, 0))
 		return -1;
@@ -122,6 +208,12 @@ static int setup(struct rr *rr, uint64_t entry, uint64_t sp)
 static uint64_t pc(struct rr *rr) { return rd(rr, UC_X86_REG_RIP); }
 static uint64_t sp(struct rr *rr) { return rd(rr, UC_X86_REG_RSP); }
 static uint64_t fp(struct rr *rr) { return rd(rr, UC_X86_REG_RBP); }
+
+static int resume_after_stop(struct rr *rr)
+{
+	(void)rr;
+	return 0;   /* hlt at CPL 3 is #GP, seen by on_intr */
+}
 
 static void get_env(struct rr *rr, uint64_t v[2])
 {
@@ -146,5 +238,6 @@ static void dump(struct rr *rr, FILE *f)
 const struct rr_arch_ops rr_x86_64_ops = {
 	.name = "x86_64", .uc_arch = UC_ARCH_X86, .uc_mode = UC_MODE_64,
 	.setup = setup, .pc = pc, .sp = sp, .fp = fp, .get_env = get_env,
-	.set_env = set_env, .dump = dump, .sp_mod16_at_call = 8,
+	.set_env = set_env, .dump = dump, .resume_after_stop = resume_after_stop,
+	.sp_mod16_at_call = 8,
 };
