@@ -63,3 +63,4 @@ fuzz-redox-run: $(RRT_FUZZER) $(RRT_E2E)
 	@for a in $(ARCHS); do cp $(RRT_OUT)/$$a/rrtest $(RRT_OUT)/fuzz-corpus/rrtest-$$a; done
 	$(RRT_FUZZER) -max_total_time=$(FUZZ_TIME) -max_len=65536 -print_final_stats=1 \
 		-artifact_prefix=$(RRT_OUT)/fuzz- $(RRT_OUT)/fuzz-corpus
+include tests/redox-run/fs/part.mk

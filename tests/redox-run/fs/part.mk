@@ -1,0 +1,28 @@
+# Tests of redox-run's --root file system (tools/redox-run/fs.c; included by
+# tests/redox-run/part.mk): Check unit tests against temporary trees, plain
+# and ASan+UBSan, and a bounded libFuzzer run over random trees and paths.
+
+RRFS_OUT      := $(BUILD)/test/redox-run-fs
+RRFS_SRCS     := tests/redox-run/fs/test_fs.c tools/redox-run/fs.c
+RRFS_UNIT     := $(RRFS_OUT)/unit
+RRFS_UNIT_SAN := $(RRFS_OUT)/unit-san
+
+$(BUILD)/host/obj/tests/redox-run/fs/test_fs.o $(BUILD)/host-san/obj/tests/redox-run/fs/test_fs.o: \
+	HOST_EXTRA_CFLAGS += $(CHECK_CFLAGS)
+
+$(RRFS_UNIT): $(RRFS_SRCS:%.c=$(BUILD)/host/obj/%.o)
+	$(call msg,LINK,host,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^ $(CHECK_LIBS) -lpthread
+
+$(RRFS_UNIT_SAN): $(RRFS_SRCS:%.c=$(BUILD)/host-san/obj/%.o)
+	$(call msg,LINK,asan,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_SAN_FLAGS) -o $@ $^ $(CHECK_LIBS) -lpthread
+
+CHECK_SUITES += redox-run-fs
+.PHONY: check-redox-run-fs
+check-redox-run-fs: $(RRFS_UNIT) $(RRFS_UNIT_SAN)
+	@echo "-- fs unit tests"; $(RRFS_UNIT); u=$$?; \
+	echo "-- fs unit tests, ASan+UBSan"; $(RRFS_UNIT_SAN); s=$$?; \
+	[ $$u -eq 0 ] && [ $$s -eq 0 ]
