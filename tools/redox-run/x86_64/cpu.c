@@ -167,7 +167,7 @@ static int drop_to_cpl3(struct rr *rr, uint64_t entry, uint64_t sp, uint64_t rfl
 	    uc_mem_write(rr->uc, PRIV_PAGE, page, sizeof page) ||
 	    uc_reg_write(rr->uc, UC_X86_REG_GDTR, &gdtr) ||
 	    uc_reg_write(rr->uc, UC_X86_REG_RSP, &rsp) ||
-	    uc_emu_start(rr->uc, PRIV_PAGE + 0x200, 0, 0, 1))
+	    uc_emu_start(rr->uc, PRIV_PAGE + 0x200, entry, 0, 0))
 		return -1;
 	uc_reg_read(rr->uc, UC_X86_REG_CS, &cs);
 	return rd(rr, UC_X86_REG_RIP) == entry && rd(rr, UC_X86_REG_RSP) == sp &&
