@@ -20,9 +20,25 @@ $(RRFS_UNIT_SAN): $(RRFS_SRCS:%.c=$(BUILD)/host-san/obj/%.o)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_SAN_FLAGS) -o $@ $^ $(CHECK_LIBS) -lpthread
 
+RRFS_FUZZER := $(RRFS_OUT)/fuzz-fs
+RRFS_CHECK_FUZZ_TIME ?= 20
+
+$(RRFS_FUZZER): tests/redox-run/fs/fuzz_fs.c tools/redox-run/fs.c tools/redox-run/fs.h
+	$(call msg,FUZZCC,host,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-o $@ tests/redox-run/fs/fuzz_fs.c tools/redox-run/fs.c
+
+.PHONY: fuzz-redox-run-fs
+fuzz: fuzz-redox-run-fs
+fuzz-redox-run-fs: $(RRFS_FUZZER)
+	@sh tests/redox-run/fs/fuzz.sh $(RRFS_FUZZER) $(RRFS_OUT) $(FUZZ_TIME)
+
 CHECK_SUITES += redox-run-fs
 .PHONY: check-redox-run-fs
-check-redox-run-fs: $(RRFS_UNIT) $(RRFS_UNIT_SAN)
-	@echo "-- fs unit tests"; $(RRFS_UNIT); u=$$?; \
+check-redox-run-fs: $(RRFS_UNIT) $(RRFS_UNIT_SAN) $(RRFS_FUZZER)
+	@mkdir -p $(RRFS_OUT)/tmp; export TMPDIR=$(abspath $(RRFS_OUT)/tmp); \
+	echo "-- fs unit tests"; $(RRFS_UNIT); u=$$?; \
 	echo "-- fs unit tests, ASan+UBSan"; $(RRFS_UNIT_SAN); s=$$?; \
-	[ $$u -eq 0 ] && [ $$s -eq 0 ]
+	echo "-- fs fuzz"; sh tests/redox-run/fs/fuzz.sh $(RRFS_FUZZER) $(RRFS_OUT) $(RRFS_CHECK_FUZZ_TIME); f=$$?; \
+	[ $$u -eq 0 ] && [ $$s -eq 0 ] && [ $$f -eq 0 ]
