@@ -4,7 +4,7 @@
 
 RRT_OUT := $(BUILD)/test/redox-run
 RRT_UNIT_SRCS := tests/redox-run/unit/test_rr.c tools/redox-run/elf.c tools/redox-run/stack.c \
-	tools/common/redox-load.c
+	tools/common/redox-load.c tools/redox-run/fdtab.c
 RRT_UNIT     := $(RRT_OUT)/unit
 RRT_UNIT_SAN := $(RRT_OUT)/unit-san
 RRT_FUZZER   := $(RRT_OUT)/fuzz-elf

@@ -10,6 +10,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "fs.h"
 #include "rr.h"
 
 extern char **environ;
@@ -27,11 +28,17 @@ static const char usage[] =
 "  -u VAR             remove VAR from the guest environment\n"
 "  --inherit-env      start from the host environment instead of an empty one\n"
 "  --env-clear        drop everything set so far\n"
-"  --cwd DIR          AT_REDOX_INITIAL_CWD_PTR/LEN (default: the host cwd)\n"
+"  --root DIR         the guest's file system: Redox paths (/x, /scheme/file/x)\n"
+"                     are DIR/x; nothing outside DIR is reachable (default: .,\n"
+"                     the host's current directory)\n"
+"  --cwd PATH         the guest's working directory, a Redox path inside the\n"
+"                     root (AT_REDOX_INITIAL_CWD_PTR/LEN, and CWD_FD with\n"
+"                     --abi=2026-08); default /\n"
 "  --abi=2026-01|2026-08\n"
-"                     auxv model: relibc of 2026-01 (default) or of 2026-08,\n"
-"                     which adds FILETABLE_FD, CWD_FD, NS_FD and puts AT_PHDR\n"
-"                     inside the image\n"
+"                     exec state and syscall numbers: relibc of 2026-01\n"
+"                     (default; redox_syscall 0.6.0) or of 2026-08 (0.9.x: the\n"
+"                     FILETABLE/CWD/NS fds, AT_PHDR inside the image, fds\n"
+"                     chosen by the program)\n"
 "  --drop-auxv KEY    leave auxv entry KEY (a number) out; repeatable\n"
 "  --strace           one line per syscall on stderr\n"
 "  --count-insns      print 'redox-run: instructions: N' at exit\n"
@@ -45,12 +52,13 @@ static const char usage[] =
 "                     at 0 inside the stack; print the result and go on\n"
 "  -h, --help         this text\n"
 "\n"
-"syscalls: write/read on fds 0-2, close, dup(thread fd, \"regs/env\"),\n"
-"anonymous fmap, funmap, mprotect, clock_gettime (1 REALTIME, 4 MONOTONIC),\n"
-"nanosleep, yield, futex (single thread), SYS_CALL on the proc fd (Exit,\n"
-"Getppid); everything else returns -ENOSYS.\n"
-"\n"
-"exit status: the guest's exit status (ProcCall::Exit, status & 0xff);\n"
+"syscalls (numbers from syscalls/table-<version>.txt): files and directories\n"
+"in the root, dup/dup2/fcntl, pipes, the file table, fmap/funmap/mprotect,\n"
+"clocks, nanosleep, yield, futex (one thread), the proc and thread fds (exit,\n"
+"getppid, signal-state sync). Not emulated (ENOSYS, named under --strace):\n"
+"fork/exec/spawn, threads, signal delivery, sockets, other schemes, dynamic\n"
+"loading.\n"
+"\n""exit status: the guest's exit status (ProcCall::Exit, status & 0xff);\n"
 "  128+signal when the guest faults (132 SIGILL, 133 SIGTRAP, 136 SIGFPE,\n"
 "  139 SIGSEGV; the kind, pc and registers go to stderr);\n"
 "  122 --check-abi violation, 123 futex deadlock, 124 --max-insns or\n"
@@ -331,8 +339,7 @@ int main(int argc, char **argv)
 	struct rr rr0 = { 0 }, *rr = &rr0;
 	struct env env = { 0 };
 	struct rr_stack_in in = { .abi = RR_ABI_2026_01, .umask = 022 };
-	char cwdbuf[4096];
-	const char *cwd = NULL;
+	const char *cwd = "/", *root = ".";
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i], *val = NULL;
@@ -361,6 +368,11 @@ int main(int argc, char **argv)
 			env.n = 0;
 		} else if (OPTARG("--cwd")) {
 			cwd = val;
+			if (cwd[0] != '/')
+				die(RR_EXIT_USAGE, "--cwd %s: not an absolute Redox path; give one inside the root, e.g. /%s",
+				    cwd, cwd);
+		} else if (OPTARG("--root")) {
+			root = val;
 		} else if (OPTARG("--abi")) {
 			if (!strcmp(val, "2026-01"))
 				in.abi = RR_ABI_2026_01;
@@ -393,8 +405,6 @@ int main(int argc, char **argv)
 	if (i >= argc)
 		die(RR_EXIT_USAGE, "no PROGRAM given; usage: redox-run [options] PROGRAM [ARGS...]");
 	rr->prog = argv[i];
-	if (!cwd)
-		cwd = getcwd(cwdbuf, sizeof cwdbuf) ? cwdbuf : "/";
 
 	load_file(rr, rr->prog);
 	char err[256];
@@ -409,7 +419,10 @@ int main(int argc, char **argv)
 	rr->ops = rr->img.arch == RR_ARCH_X86_64 ? &rr_x86_64_ops : &rr_aarch64_ops;
 	if (uc_open(rr->ops->uc_arch, rr->ops->uc_mode, &rr->uc) != UC_ERR_OK)
 		die(RR_EXIT_USAGE, "cannot create a Unicorn %s engine", rr->ops->name);
-	rr_fds_init(rr);
+	if (rr_fs_init(&rr->fs, root, err, sizeof err))
+		die(RR_EXIT_USAGE, "%s", err);
+	if (rr_sys_init(rr, in.abi, cwd, err, sizeof err))
+		die(RR_EXIT_USAGE, "%s", err);
 
 	for (unsigned r = 0; r < rr->img.nregion; r++) {
 		const struct rr_region *g = &rr->img.region[r];
@@ -472,6 +485,8 @@ int main(int argc, char **argv)
 	fflush(stdout);
 	start_timer(rr);
 	int status = run(rr);
+	rr_sys_free(rr);
+	rr_fs_free(rr->fs);
 	uc_close(rr->uc);
 	free(rr->vm);
 	free(rr->file);

@@ -6,6 +6,7 @@
 #include <unicorn/unicorn.h>
 
 #include "elf.h"
+#include "fdtab.h"
 #include "stack.h"
 
 /* redox-run's own exit statuses; a guest's exit status passes through. */
@@ -43,8 +44,9 @@ struct rr_arch_ops {
 
 extern const struct rr_arch_ops rr_x86_64_ops, rr_aarch64_ops;
 
-#define RR_MAX_FDS 64
-enum rr_fd_kind { RR_FD_FREE, RR_FD_HOST, RR_FD_ENVREGS };
+/* One syscall of the selected --abi's table (syscall.c). */
+struct rr_sysent;
+struct rr_fs;
 
 struct rr {
 	uc_engine *uc;
@@ -77,8 +79,15 @@ struct rr {
 	struct rr_region *vm;
 	size_t nvm, capvm;
 
-	enum rr_fd_kind fd[RR_MAX_FDS];
-	int upper_closed[4];
+	/* Syscalls (syscall.c): numbers from the generated table of the
+	 * redox_syscall version --abi names. */
+	enum rr_abi abi;
+	const char *sysver;
+	const struct rr_sysent *sys;
+	size_t nsys;
+	struct rr_fdtab fds;
+	struct rr_fs *fs;         /* --root */
+	uint64_t sighandler[4];   /* the last SetSighandlerData written */
 };
 
 /* vm.c: guest mappings mirrored so permissions can be checked for syscalls. */
@@ -93,7 +102,12 @@ int rr_guest_write(struct rr *rr, uint64_t addr, const void *buf, uint64_t len);
 
 /* syscall.c: one Redox syscall; sets rr->stop when the guest must stop. */
 uint64_t rr_syscall(struct rr *rr, uint64_t nr, const uint64_t a[6]);
-void rr_fds_init(struct rr *rr);
+/* Select the syscall table of ABI and open the process's initial fds: 0-2 on
+ * the host's stdio, the proc and thread fds, and (2026-08) the namespace,
+ * cwd (the Redox path CWD inside the root) and file-table fds. On failure
+ * returns -1 with a one-line reason in err. */
+int rr_sys_init(struct rr *rr, enum rr_abi abi, const char *cwd, char *err, size_t errlen);
+void rr_sys_free(struct rr *rr);
 
 /* main.c: shared helpers for the arch files. */
 void rr_fault(struct rr *rr, int sig, uint64_t pc, int have_pc, const char *fmt, ...)

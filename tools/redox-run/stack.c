@@ -69,8 +69,8 @@ int rr_stack_build(const struct rr_stack_in *in, uint64_t strings_base,
 	if (in->abi == RR_ABI_2026_08) {
 		/* RH always pushes these three; usize::MAX means "no such fd". */
 		push_aux(in, out, aux, &na, AT_REDOX_FILETABLE_FD, RR_FTBL_FD);
-		push_aux(in, out, aux, &na, AT_REDOX_CWD_FD, UINT64_MAX);
-		push_aux(in, out, aux, &na, AT_REDOX_NS_FD, UINT64_MAX);
+		push_aux(in, out, aux, &na, AT_REDOX_CWD_FD, in->cwd ? RR_CWD_FD : UINT64_MAX);
+		push_aux(in, out, aux, &na, AT_REDOX_NS_FD, RR_NS_FD);
 	}
 	push_aux(in, out, aux, &na, AT_REDOX_PROC_FD, RR_PROC_FD);
 	push_aux(in, out, aux, &na, AT_REDOX_THR_FD, RR_THR_FD);

@@ -19,11 +19,17 @@ enum rr_abi { RR_ABI_2026_01, RR_ABI_2026_08 };
 #define AT_REDOX_CWD_FD 44
 #define AT_REDOX_FILETABLE_FD 45
 
-/* Upper file-table fds carry bit 62 (UPPER_FDTBL_TAG, redox-abi.md §1). */
+/* Upper file-table fds carry bit 62 (UPPER_FDTBL_TAG, redox-abi.md §1).
+ * Distinct upper slots, so relibc's to_upper() makes no syscall
+ * (relibc-runtime.md §1 S2/S3/S8); upper slot 0 stays free for relibc. */
+#ifndef RR_UPPER_TAG
 #define RR_UPPER_TAG (1ull << 62)
+#endif
 #define RR_PROC_FD   (RR_UPPER_TAG | 1)
 #define RR_THR_FD    (RR_UPPER_TAG | 2)
 #define RR_FTBL_FD   (RR_UPPER_TAG | 3)
+#define RR_NS_FD     (RR_UPPER_TAG | 4)
+#define RR_CWD_FD    (RR_UPPER_TAG | 5)
 #define RR_MAX_DROP  32
 
 struct rr_stack_in {

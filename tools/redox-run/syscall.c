@@ -1,51 +1,133 @@
 // SPDX-License-Identifier: MIT
-/* Redox syscalls, numbers of redox_syscall 0.6.0 (redox-abi.md §3-§5). */
+/*
+ * Redox syscalls. The numbers come only from syscalls/table-<version>.txt
+ * (generated into systab-<version>.inc by syscalls/gen.awk, mode emu); this
+ * file binds handlers to syscall *names*. Semantics and their sources:
+ * docs/redox-run-abi.md.
+ */
 #include <errno.h>
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "rr.h"
+#include "sys.h"
 
-#define SYS_CLOSE         0x20000006ull
-#define SYS_DUP           0x20100029ull
-#define SYS_READ          0x22000003ull
-#define SYS_WRITE         0x21000004ull
-#define SYS_CALL          0x2300CA11ull
-#define SYS_FMAP          0x21000384ull
-#define SYS_FUNMAP        0x2000005Cull
-#define SYS_MPROTECT      0x7Dull
-#define SYS_CLOCK_GETTIME 0x109ull
-#define SYS_FUTEX         0xF0ull
-#define SYS_NANOSLEEP     0xA2ull
-#define SYS_YIELD         0x9Eull
+/* ---------------------------------------------------------------- tables */
 
-#define MAP_FIXED          0x4ull
-#define MAP_FIXED_NOREPLACE 0xCull
-#define PROT_EXEC  0x10000ull
-#define PROT_WRITE 0x20000ull
-#define PROT_READ  0x40000ull
+struct rawent { const char *name; uint64_t nr; };
+#define RR_SYSCALL(name, num) { #name, num },
+static const struct rawent tab_0_6_0[] = {
+#include "systab-0.6.0.inc"
+};
+static const struct rawent tab_0_9_3[] = {
+#include "systab-0.9.3.inc"
+};
+#undef RR_SYSCALL
 
-#define PROC_EXIT    2
-#define PROC_GETPPID 12
-#define RR_PPID      1
-
-#define ERR(e) ((uint64_t)-(int64_t)(e))
-
-static const struct { uint64_t nr; const char *name; } names[] = {
-	{ SYS_CLOSE, "close" }, { SYS_DUP, "dup" }, { SYS_READ, "read" },
-	{ SYS_WRITE, "write" }, { SYS_CALL, "call" }, { SYS_FMAP, "fmap" },
-	{ SYS_FUNMAP, "funmap" }, { SYS_MPROTECT, "mprotect" },
-	{ SYS_CLOCK_GETTIME, "clock_gettime" }, { SYS_FUTEX, "futex" },
-	{ SYS_NANOSLEEP, "nanosleep" }, { SYS_YIELD, "yield" },
+/* Which redox_syscall each --abi's relibc uses (redox-abi.md §0, §4:
+ * relibc a97216aa pins 0.6.0; dadb4375 locks 0.9.1, whose numbers 0.9.3
+ * keeps unchanged). */
+static const struct {
+	enum rr_abi abi;
+	const char *ver;
+	const struct rawent *t;
+	size_t n;
+} abis[] = {
+	{ RR_ABI_2026_01, "0.6.0", tab_0_6_0, sizeof tab_0_6_0 / sizeof tab_0_6_0[0] },
+	{ RR_ABI_2026_08, "0.9.3", tab_0_9_3, sizeof tab_0_9_3 / sizeof tab_0_9_3[0] },
 };
 
-void rr_fds_init(struct rr *rr)
+struct rr_sysent {
+	uint64_t nr;
+	const char *name;        /* table name, "SYS_WRITE" */
+	rr_sys_fn fn;            /* NULL: not emulated */
+	const char *why;         /* what is missing, for --strace */
+};
+
+/* Handlers by name. A table name with no entry here is not emulated. */
+static const struct { const char *name; rr_sys_fn fn; const char *why; } handlers[] = {
+	{ "SYS_WRITE", rr_sys_write, NULL },
+	{ "SYS_READ", rr_sys_read, NULL },
+	{ "SYS_WRITE2", rr_sys_write2, NULL },
+	{ "SYS_READ2", rr_sys_read2, NULL },
+	{ "SYS_LSEEK", rr_sys_lseek, NULL },
+	{ "SYS_CLOSE", rr_sys_close, NULL },
+	{ "SYS_DUP", rr_sys_dup, NULL },
+	{ "SYS_DUP_INTO", rr_sys_dup_into, NULL },
+	{ "SYS_DUP2", rr_sys_dup2, NULL },
+	{ "SYS_OPEN", rr_sys_open, NULL },
+	{ "SYS_OPENAT", rr_sys_openat, NULL },
+	{ "SYS_OPENAT_INTO", rr_sys_openat_into, NULL },
+	{ "SYS_UNLINKAT", rr_sys_unlinkat, NULL },
+	{ "SYS_FCNTL", rr_sys_fcntl, NULL },
+	{ "SYS_FPATH", rr_sys_fpath, NULL },
+	{ "SYS_FRENAME", rr_sys_frename, NULL },
+	{ "SYS_FLINK", rr_sys_flink, NULL },
+	{ "SYS_FSTAT", rr_sys_fstat, NULL },
+	{ "SYS_FSTATVFS", rr_sys_fstatvfs, NULL },
+	{ "SYS_FSYNC", rr_sys_fsync, NULL },
+	{ "SYS_FTRUNCATE", rr_sys_ftruncate, NULL },
+	{ "SYS_FUTIMENS", rr_sys_futimens, NULL },
+	{ "SYS_FCHMOD", rr_sys_fchmod, NULL },
+	{ "SYS_GETDENTS", rr_sys_getdents, NULL },
+	{ "SYS_CALL", rr_sys_call, NULL },
+	{ "SYS_FMAP", rr_sys_fmap, NULL },
+	{ "SYS_FUNMAP", rr_sys_funmap, NULL },
+	{ "SYS_MPROTECT", rr_sys_mprotect, NULL },
+	{ "SYS_CLOCK_GETTIME", rr_sys_clock_gettime, NULL },
+	{ "SYS_NANOSLEEP", rr_sys_nanosleep, NULL },
+	{ "SYS_YIELD", rr_sys_yield, NULL },
+	{ "SYS_FUTEX", rr_sys_futex, NULL },
+	{ "SYS_MREMAP", NULL, "relibc never calls it (its mremap is ENOSYS without a syscall)" },
+	{ "SYS_FCHOWN", NULL, "file ownership (the root's files belong to the host user)" },
+	{ "SYS_FEVENT", NULL, "event queues" },
+	{ "SYS_SENDFD", NULL, "fd passing (sockets)" },
+	{ "SYS_MKNS", NULL, "namespaces" },
+	{ "SYS_OPENAT_WITH_FILTER", NULL, "scheme daemons" },
+	{ "SYS_UNLINKAT_WITH_FILTER", NULL, "scheme daemons" },
+	{ "SYS_FMAP_OLD", NULL, "the legacy fmap (use SYS_FMAP)" },
+	{ "SYS_FUNMAP_OLD", NULL, "the legacy funmap (use SYS_FUNMAP)" },
+};
+
+static struct rr_sysent *build_table(const struct rawent *t, size_t n)
 {
-	for (int i = 0; i < RR_MAX_FDS; i++)
-		rr->fd[i] = i < 3 ? RR_FD_HOST : RR_FD_FREE;
+	struct rr_sysent *s = calloc(n ? n : 1, sizeof *s);
+	if (!s)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		s[i].nr = t[i].nr;
+		s[i].name = t[i].name;
+		s[i].why = "kernel-to-scheme messages and other calls a program does not make";
+		for (size_t h = 0; h < sizeof handlers / sizeof handlers[0]; h++)
+			if (!strcmp(handlers[h].name, t[i].name)) {
+				s[i].fn = handlers[h].fn;
+				s[i].why = handlers[h].why;
+			}
+	}
+	return s;
 }
+
+static const struct rr_sysent *lookup(const struct rr *rr, uint64_t nr)
+{
+	for (size_t i = 0; i < rr->nsys; i++)
+		if (rr->sys[i].nr == nr)
+			return &rr->sys[i];
+	return NULL;
+}
+
+/* ------------------------------------------------------------- not emulated */
+
+uint64_t rr_not_emulated(struct rr *rr, const char *what, const char *why)
+{
+	if (rr->strace)
+		fprintf(stderr, "redox-run: %s is not emulated: %s\n", what, why);
+	return ERR(ENOSYS);
+}
+
+/* --------------------------------------------------------------- memory */
 
 static unsigned map_prot(uint64_t flags)
 {
@@ -53,131 +135,25 @@ static unsigned map_prot(uint64_t flags)
 	       (flags & PROT_EXEC ? RR_PROT_X : 0);
 }
 
-static uint64_t page_up(uint64_t v) { return (v + RR_PAGE - 1) & ~(RR_PAGE - 1); }
+uint64_t rr_page_up(uint64_t v) { return (v + RR_PAGE - 1) & ~(RR_PAGE - 1); }
 
-static int upper_index(uint64_t fd)
+uint64_t rr_sys_fmap(struct rr *rr, const uint64_t *a)
 {
-	if (fd == RR_PROC_FD) return 1;
-	if (fd == RR_THR_FD) return 2;
-	if (fd == RR_FTBL_FD) return 3;
-	return 0;
-}
-
-static int upper_open(struct rr *rr, uint64_t fd)
-{
-	int i = upper_index(fd);
-	return i && !rr->upper_closed[i];
-}
-
-static enum rr_fd_kind lower(struct rr *rr, uint64_t fd)
-{
-	return fd < RR_MAX_FDS ? rr->fd[fd] : RR_FD_FREE;
-}
-
-static uint64_t sys_write(struct rr *rr, const uint64_t *a)
-{
-	enum rr_fd_kind k = lower(rr, a[0]);
-	if (k == RR_FD_ENVREGS) {
-		uint64_t v[2];
-		if (a[2] != sizeof v)
-			return ERR(EINVAL);
-		if (rr_guest_read(rr, a[1], v, sizeof v))
-			return ERR(EFAULT);
-		rr->ops->set_env(rr, v);
-		return sizeof v;
-	}
-	if (k != RR_FD_HOST)
+	uint64_t m[4];   /* struct Map {offset, size, flags, address} (redox-abi.md §4) */
+	struct rr_file *f = NULL;
+	if (a[0] != UINT64_MAX && !(f = rr_fdtab_get(&rr->fds, a[0])))
 		return ERR(EBADF);
-	if (!rr_vm_check(rr, a[1], a[2], RR_PROT_R))
-		return ERR(EFAULT);
-	uint64_t done = 0;
-	char buf[65536];
-	while (done < a[2]) {
-		size_t chunk = a[2] - done < sizeof buf ? a[2] - done : sizeof buf;
-		if (rr_guest_read(rr, a[1] + done, buf, chunk))
-			return done ? done : ERR(EFAULT);
-		ssize_t w = write((int)a[0], buf, chunk);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return done ? done : ERR(errno);
-		done += (uint64_t)w;
-		if ((size_t)w < chunk)
-			break;
-	}
-	return done;
-}
-
-static uint64_t sys_read(struct rr *rr, const uint64_t *a)
-{
-	enum rr_fd_kind k = lower(rr, a[0]);
-	if (k == RR_FD_ENVREGS) {
-		uint64_t v[2];
-		if (a[2] != sizeof v)
-			return ERR(EINVAL);
-		rr->ops->get_env(rr, v);
-		return rr_guest_write(rr, a[1], v, sizeof v) ? ERR(EFAULT) : sizeof v;
-	}
-	if (k != RR_FD_HOST)
-		return ERR(EBADF);
-	if (!rr_vm_check(rr, a[1], a[2], RR_PROT_W))
-		return ERR(EFAULT);
-	char buf[65536];
-	size_t want = a[2] < sizeof buf ? a[2] : sizeof buf;
-	ssize_t r;
-	do
-		r = read((int)a[0], buf, want);
-	while (r < 0 && errno == EINTR);
-	if (r < 0)
-		return ERR(errno);
-	return rr_guest_write(rr, a[1], buf, (uint64_t)r) ? ERR(EFAULT) : (uint64_t)r;
-}
-
-static uint64_t sys_close(struct rr *rr, const uint64_t *a)
-{
-	if (upper_open(rr, a[0])) {
-		rr->upper_closed[upper_index(a[0])] = 1;
-		return 0;
-	}
-	if (lower(rr, a[0]) == RR_FD_FREE)
-		return ERR(EBADF);
-	/* The host's own stdio stays open; the guest just loses its fd. */
-	rr->fd[a[0]] = RR_FD_FREE;
-	return 0;
-}
-
-static uint64_t sys_dup(struct rr *rr, const uint64_t *a)
-{
-	char name[32];
-	if (!upper_open(rr, a[0]) && lower(rr, a[0]) == RR_FD_FREE)
-		return ERR(EBADF);
-	if (a[2] >= sizeof name)
-		return ERR(ENOSYS);
-	if (rr_guest_read(rr, a[1], name, a[2]))
-		return ERR(EFAULT);
-	name[a[2]] = 0;
-	if (a[0] != RR_THR_FD || a[2] != 8 || memcmp(name, "regs/env", 8) != 0)
-		return ERR(ENOSYS);
-	for (int i = 3; i < RR_MAX_FDS; i++)
-		if (rr->fd[i] == RR_FD_FREE) {
-			rr->fd[i] = RR_FD_ENVREGS;
-			return (uint64_t)i;
-		}
-	return ERR(EMFILE);
-}
-
-static uint64_t sys_fmap(struct rr *rr, const uint64_t *a)
-{
-	uint64_t m[4];   /* struct Map {offset, size, flags, address} */
-	if (a[0] != UINT64_MAX)
-		return lower(rr, a[0]) == RR_FD_FREE && !upper_open(rr, a[0]) ? ERR(EBADF) : ERR(ENOSYS);
 	if (a[2] != sizeof m)
 		return ERR(EINVAL);
 	if (rr_guest_read(rr, a[1], m, sizeof m))
 		return ERR(EFAULT);
-	uint64_t size = page_up(m[1]), flags = m[2], addr = m[3];
+	uint64_t size = rr_page_up(m[1]), flags = m[2], addr = m[3];
 	if (m[1] == 0 || size < m[1] || size > RR_MAX_IMAGE)
 		return ERR(EINVAL);
+	if (f && (f->kind != RR_K_FILE || (flags & MAP_SHARED)))
+		return rr_not_emulated(rr, "SYS_FMAP of an fd", f->kind != RR_K_FILE ?
+				       "only files in the root can be mapped" :
+				       "MAP_SHARED file mappings (MAP_PRIVATE copies are)");
 	if ((flags & MAP_FIXED_NOREPLACE) == MAP_FIXED_NOREPLACE || (flags & MAP_FIXED)) {
 		if (addr & (RR_PAGE - 1) || addr + size < addr || addr + size > RR_STACK_TOP || !addr)
 			return ERR(EINVAL);
@@ -190,8 +166,35 @@ static uint64_t sys_fmap(struct rr *rr, const uint64_t *a)
 	} else if (!(addr = rr_vm_find_free(rr, size)))
 		return ERR(ENOMEM);
 	int r = rr_vm_map(rr, addr, size, map_prot(flags));
-	return r ? ERR(-r) : addr;
+	if (r)
+		return ERR(-r);
+	if (f) {
+		/* A private file mapping: the file's bytes from Map.offset, zero
+		 * past its end (Unicorn zero-fills new mappings). */
+		uint64_t e = rr_file_copy_in(rr, f, addr, m[0], m[1]);
+		if (e) {
+			rr_vm_unmap(rr, addr, size);
+			return e;
+		}
+	}
+	return addr;
 }
+
+uint64_t rr_sys_funmap(struct rr *rr, const uint64_t *a)
+{
+	/* Kernel fs.rs funmap: the length is rounded up to pages; a zero
+	 * length is EINVAL (PageSpan::validate_nonempty). */
+	int r = rr_vm_unmap(rr, a[0], rr_page_up(a[1]));
+	return r ? ERR(-r) : 0;
+}
+
+uint64_t rr_sys_mprotect(struct rr *rr, const uint64_t *a)
+{
+	int r = rr_vm_protect(rr, a[0], rr_page_up(a[1]), map_prot(a[2]));
+	return r ? ERR(-r) : 0;
+}
+
+/* ----------------------------------------------------------------- time */
 
 static uint64_t read_timespec(struct rr *rr, uint64_t p, struct timespec *ts)
 {
@@ -220,7 +223,39 @@ static uint64_t write_timespec(struct rr *rr, uint64_t p, const struct timespec 
 	return rr_guest_write(rr, p, raw, sizeof raw) ? ERR(EFAULT) : 0;
 }
 
-static uint64_t sys_futex(struct rr *rr, const uint64_t *a)
+uint64_t rr_sys_clock_gettime(struct rr *rr, const uint64_t *a)
+{
+	/* Kernel time.rs: CLOCK_REALTIME 1 and CLOCK_MONOTONIC 4, else EINVAL. */
+	struct timespec ts;
+	if (a[0] != 1 && a[0] != 4)
+		return ERR(EINVAL);
+	clock_gettime(a[0] == 1 ? CLOCK_REALTIME : CLOCK_MONOTONIC, &ts);
+	return write_timespec(rr, a[1], &ts);
+}
+
+uint64_t rr_sys_nanosleep(struct rr *rr, const uint64_t *a)
+{
+	struct timespec ts;
+	uint64_t e;
+	if ((e = read_timespec(rr, a[0], &ts)))
+		return e;
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+	/* Kernel time.rs: rem (if given) gets the time left, 0 when it ran out. */
+	if (a[1]) {
+		struct timespec z = { 0, 0 };
+		return write_timespec(rr, a[1], &z);
+	}
+	return 0;
+}
+
+uint64_t rr_sys_yield(struct rr *rr, const uint64_t *a)
+{
+	(void)rr; (void)a;
+	return 0;
+}
+
+uint64_t rr_sys_futex(struct rr *rr, const uint64_t *a)
 {
 	switch (a[1]) {
 	case 0: /* WAIT */
@@ -256,73 +291,29 @@ static uint64_t sys_futex(struct rr *rr, const uint64_t *a)
 	}
 }
 
-static uint64_t sys_call(struct rr *rr, const uint64_t *a)
+/* ------------------------------------------------------------- dispatch */
+
+int rr_sys_init(struct rr *rr, enum rr_abi abi, const char *cwd, char *err, size_t errlen)
 {
-	uint64_t meta[8] = { 0 };
-	unsigned n = a[3] & 0xff;
-	/* CallFlags of 0.6.0 are bits 8..14. */
-	if (a[3] & ~0x7fffull)
-		return ERR(EINVAL);
-	if (!upper_open(rr, a[0]) && lower(rr, a[0]) == RR_FD_FREE)
-		return ERR(EBADF);
-	if (a[0] != RR_PROC_FD)
-		return ERR(ENOSYS);
-	if (n == 0 || n > 8)
-		return ERR(EINVAL);
-	if (rr_guest_read(rr, a[4], meta, (uint64_t)n * 8))
-		return ERR(EFAULT);
-	switch (meta[0]) {
-	case PROC_EXIT:
-		if (n < 2)
-			return ERR(EINVAL);
-		rr->exit_status = (int)(meta[1] & 0xff);
-		rr->stop = RR_STOP_EXIT;
-		return 0;
-	case PROC_GETPPID:
-		return RR_PPID;
-	default:
-		return ERR(ENOSYS);
+	for (size_t i = 0; i < sizeof abis / sizeof abis[0]; i++)
+		if (abis[i].abi == abi) {
+			rr->abi = abi;
+			rr->sysver = abis[i].ver;
+			rr->nsys = abis[i].n;
+			rr->sys = build_table(abis[i].t, abis[i].n);
+		}
+	if (!rr->sys) {
+		snprintf(err, errlen, "out of memory for the syscall table");
+		return -1;
 	}
+	return rr_fds_init(rr, cwd, err, errlen);
 }
 
-static uint64_t dispatch(struct rr *rr, uint64_t nr, const uint64_t *a)
+void rr_sys_free(struct rr *rr)
 {
-	struct timespec ts;
-	uint64_t e;
-	switch (nr) {
-	case SYS_WRITE: return sys_write(rr, a);
-	case SYS_READ: return sys_read(rr, a);
-	case SYS_CLOSE: return sys_close(rr, a);
-	case SYS_DUP: return sys_dup(rr, a);
-	case SYS_FMAP: return sys_fmap(rr, a);
-	case SYS_FUNMAP: {
-		int r = rr_vm_unmap(rr, a[0], page_up(a[1]));
-		return r ? ERR(-r) : 0;
-	}
-	case SYS_MPROTECT: {
-		int r = rr_vm_protect(rr, a[0], page_up(a[1]), map_prot(a[2]));
-		return r ? ERR(-r) : 0;
-	}
-	case SYS_CLOCK_GETTIME:
-		if (a[0] != 1 && a[0] != 4)
-			return ERR(EINVAL);
-		clock_gettime(a[0] == 1 ? CLOCK_REALTIME : CLOCK_MONOTONIC, &ts);
-		return write_timespec(rr, a[1], &ts);
-	case SYS_NANOSLEEP:
-		if ((e = read_timespec(rr, a[0], &ts)))
-			return e;
-		while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-			;
-		if (a[1]) {
-			struct timespec z = { 0, 0 };
-			return write_timespec(rr, a[1], &z);
-		}
-		return 0;
-	case SYS_YIELD: return 0;
-	case SYS_FUTEX: return sys_futex(rr, a);
-	case SYS_CALL: return sys_call(rr, a);
-	default: return ERR(ENOSYS);
-	}
+	rr_fdtab_clear(&rr->fds, rr_file_unref);
+	free((void *)rr->sys);
+	rr->sys = NULL;
 }
 
 static const char *errname(uint64_t v)
@@ -334,24 +325,48 @@ static const char *errname(uint64_t v)
 	case -EFAULT: return "EFAULT"; case -EEXIST: return "EEXIST";
 	case -EINVAL: return "EINVAL"; case -EMFILE: return "EMFILE";
 	case -ENOSYS: return "ENOSYS"; case -ETIMEDOUT: return "ETIMEDOUT";
+	case -ENOTDIR: return "ENOTDIR"; case -EISDIR: return "EISDIR";
+	case -EACCES: return "EACCES"; case -ESPIPE: return "ESPIPE";
+	case -EOPNOTSUPP: return "EOPNOTSUPP"; case -ENODEV: return "ENODEV";
+	case -ECHILD: return "ECHILD"; case -EXDEV: return "EXDEV";
+	case -ENAMETOOLONG: return "ENAMETOOLONG"; case -ESRCH: return "ESRCH";
+	case -EPIPE: return "EPIPE"; case -ENOTEMPTY: return "ENOTEMPTY";
 	default: return "";
 	}
 }
 
 uint64_t rr_syscall(struct rr *rr, uint64_t nr, const uint64_t a[6])
 {
-	uint64_t r = dispatch(rr, nr, a);
+	const struct rr_sysent *s = lookup(rr, nr);
+	char nbuf[24];
+	uint64_t r;
+	if (s && s->fn) {
+		r = s->fn(rr, a);
+	} else if (s) {
+		char what[64];
+		snprintf(what, sizeof what, "%s (0x%" PRIx64 ")", s->name, nr);
+		r = rr_not_emulated(rr, what, s->why);
+	} else {
+		if (rr->strace)
+			fprintf(stderr, "redox-run: syscall 0x%" PRIx64 " is not in redox_syscall %s's table"
+				" (--abi=%s); it returns ENOSYS\n", nr, rr->sysver,
+				rr->abi == RR_ABI_2026_01 ? "2026-01" : "2026-08");
+		r = ERR(ENOSYS);
+	}
 	if (!rr->strace)
 		return r;
-	const char *name = NULL;
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (names[i].nr == nr)
-			name = names[i].name;
-	char nbuf[24];
-	if (!name) {
+	const char *name;
+	if (s) {
+		/* "SYS_WRITE" -> "write" */
+		size_t k = 0;
+		const char *n = strncmp(s->name, "SYS_", 4) ? s->name : s->name + 4;
+		for (; n[k] && k < sizeof nbuf - 1; k++)
+			nbuf[k] = (char)(n[k] >= 'A' && n[k] <= 'Z' ? n[k] - 'A' + 'a' : n[k]);
+		nbuf[k] = 0;
+	} else {
 		snprintf(nbuf, sizeof nbuf, "0x%" PRIx64, nr);
-		name = nbuf;
 	}
+	name = nbuf;
 	fprintf(stderr, "[strace] %s(0x%" PRIx64 ", 0x%" PRIx64 ", 0x%" PRIx64 ", 0x%" PRIx64
 		", 0x%" PRIx64 ", 0x%" PRIx64 ") = ", name, a[0], a[1], a[2], a[3], a[4], a[5]);
 	if (rr->stop == RR_STOP_EXIT)

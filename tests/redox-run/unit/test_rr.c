@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Unit tests of redox-run's ELF loader and initial-stack builder.
+// Unit tests of redox-run's ELF loader, initial-stack builder and file table.
 #include <check.h>
 #include "../../lib/check_run.h"
 #include <elf.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../../tools/redox-run/elf.h"
+#include "../../../tools/redox-run/fdtab.h"
 #include "../../../tools/redox-run/stack.h"
 
 static uint8_t img_buf[0x4000];
@@ -165,7 +167,8 @@ START_TEST(auxv_order_r0)
 }
 END_TEST
 
-/* redox-abi.md §1 "Auxv order at RH": 43-45 always present, usize::MAX if absent. */
+/* redox-abi.md §1 "Auxv order at RH": 43-45 always present; relibc-runtime.md
+ * §7: FILETABLE/CWD/NS/PROC/THR fds upper-tagged and distinct. */
 START_TEST(auxv_order_rh)
 {
 	struct rr_stack_in in = base_in(RR_ABI_2026_08, 3);
@@ -173,8 +176,30 @@ START_TEST(auxv_order_rh)
 	ck_assert_int_eq(rr_stack_build(&in, 0x1000, RR_STACK_TOP, RR_STACK_SIZE, &o), 0);
 	check_auxv(&o, rh_order, 15);
 	const uint64_t *aux = o.words + o.nwords - 30;
+	/* pairs 0..4: 45 FILETABLE, 44 CWD, 43 NS, 41 PROC, 42 THR */
+	for (int i = 0; i < 5; i++) {
+		ck_assert_uint_eq(aux[2 * i + 1] >> 62, 1);
+		ck_assert_uint_ne(aux[2 * i + 1], UINT64_MAX);
+		for (int j = 0; j < i; j++)
+			ck_assert_uint_ne(aux[2 * i + 1], aux[2 * j + 1]);
+	}
+	rr_stack_free(&o);
+}
+END_TEST
+
+/* redox-abi.md §1: CWD_FD is usize::MAX ("absent") when there is no cwd;
+ * NS_FD is still a real fd. */
+START_TEST(auxv_rh_no_cwd)
+{
+	struct rr_stack_in in = base_in(RR_ABI_2026_08, 3);
+	in.cwd = NULL;
+	struct rr_stack_out o;
+	ck_assert_int_eq(rr_stack_build(&in, 0x1000, RR_STACK_TOP, RR_STACK_SIZE, &o), 0);
+	const uint64_t *aux = o.words + o.nwords - 26;
+	ck_assert_uint_eq(aux[2], 44);
 	ck_assert_uint_eq(aux[3], UINT64_MAX);
-	ck_assert_uint_eq(aux[5], UINT64_MAX);
+	ck_assert_uint_eq(aux[4], 43);
+	ck_assert_uint_eq(aux[5] >> 62, 1);
 	rr_stack_free(&o);
 }
 END_TEST
@@ -258,6 +283,123 @@ START_TEST(too_big_for_stack)
 }
 END_TEST
 
+/* File table: slot rules of kernel 6abd1be6 context.rs FdTbl, expected
+ * values written by hand from that source (docs/redox-run-abi.md). The table
+ * stores opaque pointers; these stand in for handles. */
+static struct rr_file *obj(uintptr_t n) { return (struct rr_file *)(n * 16); }
+
+START_TEST(fdtab_exact_slots)
+{
+	struct rr_fdtab t = { 0 };
+	ck_assert_int_eq(rr_fdtab_insert(&t, 5, obj(1)), 0);
+	ck_assert_ptr_eq(rr_fdtab_get(&t, 5), obj(1));
+	ck_assert_ptr_null(rr_fdtab_get(&t, 4));            /* growing leaves holes empty */
+	ck_assert_int_eq(rr_fdtab_insert(&t, 5, obj(2)), -EEXIST);
+	ck_assert_ptr_eq(rr_fdtab_get(&t, 5), obj(1));      /* a refused insert changes nothing */
+	/* Upper and lower are separate tables: 5 and 5|bit62 are different fds. */
+	ck_assert_ptr_null(rr_fdtab_get(&t, RR_UPPER_TAG | 5));
+	ck_assert_int_eq(rr_fdtab_insert(&t, RR_UPPER_TAG | 5, obj(3)), 0);
+	ck_assert_ptr_eq(rr_fdtab_get(&t, RR_UPPER_TAG | 5), obj(3));
+	ck_assert_ptr_eq(rr_fdtab_get(&t, 5), obj(1));
+	/* Grows on demand far past any default size. */
+	ck_assert_int_eq(rr_fdtab_insert(&t, 4000, obj(4)), 0);
+	ck_assert_ptr_eq(rr_fdtab_get(&t, 4000), obj(4));
+	ck_assert_uint_eq(t.active, 3);
+	/* CONTEXT_MAX_FILES = 65536: index 65535 is the last one. */
+	ck_assert_int_eq(rr_fdtab_insert(&t, 65536, obj(5)), -EMFILE);
+	ck_assert_int_eq(rr_fdtab_insert(&t, RR_UPPER_TAG | 65536, obj(5)), -EMFILE);
+	ck_assert_ptr_null(rr_fdtab_get(&t, 1ull << 63));  /* bit 63 is part of a lower index */
+	ck_assert_int_eq(rr_fdtab_insert(&t, 1ull << 63, obj(5)), -EMFILE);
+	ck_assert_ptr_eq(rr_fdtab_take(&t, 5), obj(1));
+	ck_assert_ptr_null(rr_fdtab_take(&t, 5));          /* second close: EBADF */
+	ck_assert_ptr_null(rr_fdtab_get(&t, 5));
+	ck_assert_int_eq(rr_fdtab_insert(&t, 5, obj(6)), 0);  /* the slot is free again */
+	ck_assert_uint_eq(t.active, 3);
+	rr_fdtab_clear(&t, NULL);
+}
+END_TEST
+
+START_TEST(fdtab_lowest_free)
+{
+	struct rr_fdtab t = { 0 };
+	ck_assert_int_eq(rr_fdtab_lowest_free(&t), 0);
+	for (uint64_t i = 0; i < 3; i++)
+		ck_assert_int_eq(rr_fdtab_insert(&t, i, obj(i + 1)), 0);
+	ck_assert_int_eq(rr_fdtab_insert(&t, RR_UPPER_TAG | 0, obj(9)), 0);
+	ck_assert_int_eq(rr_fdtab_lowest_free(&t), 3);
+	rr_fdtab_take(&t, 1);
+	ck_assert_int_eq(rr_fdtab_lowest_free(&t), 1);
+	rr_fdtab_clear(&t, NULL);
+}
+END_TEST
+
+/* FileTableVerb::Resize: returns the size; shrinking is EINVAL, more than
+ * CONTEXT_MAX_FILES is EMFILE; WHICH picks the table by bit 62. */
+START_TEST(fdtab_resize)
+{
+	struct rr_fdtab t = { 0 };
+	ck_assert_int_eq(rr_fdtab_resize(&t, 0, 64), 64);
+	ck_assert_int_eq(rr_fdtab_resize(&t, RR_UPPER_TAG, 128), 128);
+	ck_assert_uint_eq(t.len[0], 64);
+	ck_assert_uint_eq(t.len[1], 128);
+	ck_assert_int_eq(rr_fdtab_resize(&t, 0, 63), -EINVAL);
+	ck_assert_int_eq(rr_fdtab_resize(&t, 0, 64), 64);      /* same size is not shrinking */
+	ck_assert_int_eq(rr_fdtab_resize(&t, 0, 65537), -EMFILE);
+	ck_assert_int_eq(rr_fdtab_insert(&t, 100, obj(1)), 0);
+	ck_assert_int_eq(rr_fdtab_resize(&t, 0, 100), -EINVAL); /* the insert grew it to 101 */
+	ck_assert_uint_eq(t.active, 1);
+	rr_fdtab_clear(&t, NULL);
+}
+END_TEST
+
+/* The binary listing (kernel proc.rs "refresh"): LE u64 per occupied slot,
+ * all lower ones first, then upper ones with bit 62, whatever the insert
+ * order; no header, no count. */
+START_TEST(fdtab_snapshot_format)
+{
+	struct rr_fdtab t = { 0 };
+	ck_assert_int_eq(rr_fdtab_insert(&t, RR_UPPER_TAG | 3, obj(1)), 0);
+	ck_assert_int_eq(rr_fdtab_insert(&t, 2, obj(2)), 0);
+	ck_assert_int_eq(rr_fdtab_insert(&t, 0, obj(3)), 0);
+	ck_assert_int_eq(rr_fdtab_insert(&t, RR_UPPER_TAG | 1, obj(4)), 0);
+	ck_assert_int_eq(rr_fdtab_insert(&t, 300, obj(5)), 0);
+	static const uint8_t want[] = {
+		0, 0, 0, 0, 0, 0, 0, 0,
+		2, 0, 0, 0, 0, 0, 0, 0,
+		0x2c, 1, 0, 0, 0, 0, 0, 0,          /* 300 */
+		1, 0, 0, 0, 0, 0, 0, 0x40,          /* 1 | 1<<62 */
+		3, 0, 0, 0, 0, 0, 0, 0x40,
+	};
+	uint8_t *b;
+	ck_assert_int_eq(rr_fdtab_snapshot(&t, &b), sizeof want);
+	ck_assert_mem_eq(b, want, sizeof want);
+	free(b);
+	rr_fdtab_take(&t, 2);
+	ck_assert_int_eq(rr_fdtab_snapshot(&t, &b), sizeof want - 8);
+	ck_assert_mem_eq(b + 8, want + 16, 8);
+	free(b);
+	rr_fdtab_clear(&t, NULL);
+	ck_assert_int_eq(rr_fdtab_snapshot(&t, &b), 0);
+	ck_assert_ptr_null(b);
+}
+END_TEST
+
+static unsigned dropped;
+static void count_drop(struct rr_file *f) { (void)f; dropped++; }
+
+START_TEST(fdtab_clear_drops_each)
+{
+	struct rr_fdtab t = { 0 };
+	rr_fdtab_insert(&t, 0, obj(1));
+	rr_fdtab_insert(&t, 7, obj(2));
+	rr_fdtab_insert(&t, RR_UPPER_TAG | 2, obj(3));
+	dropped = 0;
+	rr_fdtab_clear(&t, count_drop);
+	ck_assert_uint_eq(dropped, 3);
+	ck_assert_uint_eq(t.active, 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("redox-run");
@@ -270,11 +412,19 @@ int main(void)
 	t = tcase_create("stack");
 	tcase_add_test(t, auxv_order_r0);
 	tcase_add_test(t, auxv_order_rh);
+	tcase_add_test(t, auxv_rh_no_cwd);
 	tcase_add_test(t, upper_tag);
 	tcase_add_test(t, sp_parity);
 	tcase_add_test(t, string_order);
 	tcase_add_test(t, drop_and_no_cwd);
 	tcase_add_test(t, too_big_for_stack);
+	suite_add_tcase(s, t);
+	t = tcase_create("fdtab");
+	tcase_add_test(t, fdtab_exact_slots);
+	tcase_add_test(t, fdtab_lowest_free);
+	tcase_add_test(t, fdtab_resize);
+	tcase_add_test(t, fdtab_snapshot_format);
+	tcase_add_test(t, fdtab_clear_drops_each);
 	suite_add_tcase(s, t);
 	return check_run(s, CK_FORK_GETENV);
 }

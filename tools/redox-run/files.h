@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What an fd slot holds: one open file description (kernel FileDescription),
+ * shared by every fd dup'd from it. Each kind is one of the handles a Redox
+ * process can hold (docs/redox-run-abi.md "Handles").
+ */
+#ifndef RR_FILES_H
+#define RR_FILES_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fdtab.h"
+
+enum rr_kind {
+	RR_K_HOST,       /* fds 0-2: the host's stdin/stdout/stderr */
+	RR_K_FILE,       /* a file or directory in the root (fs.h) */
+	RR_K_ROOT,       /* a scheme's root directory (openat_into on the ns fd) */
+	RR_K_NS,         /* the namespace fd (AT_REDOX_NS_FD) */
+	RR_K_PROC,       /* the process fd (AT_REDOX_PROC_FD) */
+	RR_K_THREAD,     /* the thread fd (AT_REDOX_THR_FD) */
+	RR_K_ENVREGS,    /* dup(thread, "regs/env") */
+	RR_K_SIGHANDLER, /* dup(thread, "sighandler") */
+	RR_K_FILETABLE,  /* the binary file-table listing (AT_REDOX_FILETABLE_FD) */
+	RR_K_PIPE,       /* one end of a pipe (/scheme/pipe) */
+};
+
+enum rr_scheme { RR_SCHEME_FILE, RR_SCHEME_PIPE };
+
+struct rr_pipe {
+	uint8_t *buf;
+	size_t len, cap;
+	unsigned readers, writers;
+};
+
+struct rr_file {
+	unsigned refs;
+	enum rr_kind kind;
+	uint64_t flags;          /* O_* as opened (kernel FileDescription.flags) */
+	uint64_t off;            /* RR_K_FILETABLE read offset */
+	int host_fd;             /* RR_K_HOST */
+	struct rr_fh *fh;        /* RR_K_FILE */
+	enum rr_scheme scheme;   /* RR_K_ROOT */
+	uint8_t *snap;           /* RR_K_FILETABLE: the listing */
+	size_t snap_len;
+	struct rr_pipe *pipe;    /* RR_K_PIPE */
+	int write_end;
+};
+
+struct rr_file *rr_file_new(enum rr_kind kind, uint64_t flags);
+struct rr_file *rr_file_ref(struct rr_file *f);
+void rr_file_unref(struct rr_file *f);
+#endif
