@@ -64,3 +64,13 @@ fuzz-redox-run: $(RRT_FUZZER) $(RRT_E2E)
 	$(RRT_FUZZER) -max_total_time=$(FUZZ_TIME) -max_len=65536 -print_final_stats=1 \
 		-artifact_prefix=$(RRT_OUT)/fuzz- $(RRT_OUT)/fuzz-corpus
 include tests/redox-run/fs/part.mk
+
+# relibc programs under redox-run (tests/redox-run/relibc.sh): relibc comes
+# from the sysroot (`make relibc` imports libc.a and headers); without it the
+# cases are counted as skipped. RRT_RELIBC_SYSROOT points elsewhere for trials.
+RRT_RELIBC_SYSROOT ?= $(SYSROOT)
+CHECK_SUITES += redox-run-relibc
+.PHONY: check-redox-run-relibc
+check-redox-run-relibc: $(REDOX_RUN) $(foreach a,$(ARCHS),$(addprefix $(call sysroot_lib,$(a))/,crt0.o crti.o crtn.o libgcc.a))
+	@CLANG=$(CLANG) LD_LLD=$(LD_LLD) LLVM_NM=$(LLVM_NM) sh tests/redox-run/relibc.sh $(REDOX_RUN) \
+		$(RRT_OUT)/relibc "$(ARCHS)" $(SYSROOT) $(RRT_RELIBC_SYSROOT)

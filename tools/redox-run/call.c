@@ -85,6 +85,17 @@ static uint64_t proc_call(struct rr *rr, const uint64_t *meta, unsigned n)
 	case PC_GETSID:
 		/* One session led by this process. */
 		return n >= 2 && meta[1] != 0 && meta[1] != RR_PID ? ERR(ESRCH) : RR_PID;
+	case PC_SETPGID:
+		/* (pid, pgid): pgid !0 reads the group (redox-rt sys.rs
+		 * posix_getpgid); this process leads its own group. Joining a
+		 * group that does not exist is EPERM (POSIX setpgid). */
+		if (n < 3)
+			return ERR(EINVAL);
+		if (meta[1] != 0 && meta[1] != RR_PID)
+			return ERR(ESRCH);
+		if (meta[2] == UINT64_MAX)
+			return RR_PID;
+		return meta[2] == 0 || meta[2] == RR_PID ? 0 : ERR(EPERM);
 	case PC_SETSID:
 		/* Already a process-group leader: POSIX setsid fails with EPERM. */
 		return ERR(EPERM);

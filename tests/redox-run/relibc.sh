@@ -1,0 +1,123 @@
+#!/bin/sh
+# End-to-end: C programs linked against the real relibc (libc.a and headers
+# imported into the sysroot by `make relibc`) run in redox-run --abi=2026-08
+# with a fresh --root each; stdout, stderr, exit status and the files left in
+# the root are compared with hand-written expectations (tests/redox-run/relibc).
+# Without relibc in RELIBC_SYSROOT every case is counted and printed as skipped.
+# clang-19 has no Redox OS, so __redox__ (which relibc's headers test) is
+# defined here as a Redox GCC would.
+# usage: relibc.sh REDOX_RUN OUTDIR "ARCHS" CRT_SYSROOT RELIBC_SYSROOT
+# env: CLANG, LD_LLD, LLVM_NM (default clang-19, ld.lld-19, llvm-nm-19)
+set -u
+RR=$1 OUT=$2 ARCHS=$3 CRT=$4 RELIBC=$5
+CLANG=${CLANG:-clang-19} LD=${LD_LLD:-ld.lld-19} NM=${LLVM_NM:-llvm-nm-19}
+SRC=tests/redox-run/relibc
+. tests/lib/tap.sh
+T_SKIP=0
+skip() { T_SKIP=$((T_SKIP + 1)); echo "SKIP: $1"; }
+T_TMP=$OUT/tmp
+mkdir -p "$T_TMP" "$OUT/empty-sysroot"
+o=$T_TMP/out e=$T_TMP/err
+
+CASES="hello malloc files dir-list dir-big dir-relative time ids unsupported \
+exit-return-0 exit-return-3 exit-return-255 exit-exit-0 exit-exit-3 exit-exit-255 \
+exit-_Exit-0 exit-_Exit-3 exit-_Exit-255"
+PROGS="hello malloc files dir time ids exit unsupported"
+
+# run NAME STATUS ROOT redox-run-args...: stdout in $o, stderr in $e.
+run() {
+	_n=$1 _want=$2 _root=$3; shift 3
+	"$RR" --abi=2026-08 --root "$_root" "$@" > "$o" 2> "$e"
+	_rc=$?
+	if [ "$_rc" = "$_want" ]; then ok "$_n: exit $_want"; else
+		fail "$_n: exit status" "expected $_want, got $_rc"; sed 's/^/    /' "$e" | head -12
+	fi
+}
+same() {  # same NAME EXPECTED-FILE ACTUAL-FILE
+	if cmp -s "$2" "$3"; then ok "$1"; else
+		fail "$1" "differs from $2"; diff "$2" "$3" | head -20 | sed 's/^/    /'
+	fi
+}
+fresh_root() { rm -rf "$1" && mkdir -p "$1"; }
+
+for a in $ARCHS; do
+	triple=$a-unknown-redox
+	lib=$RELIBC/$triple/lib inc=$RELIBC/$triple/include
+	if [ ! -f "$lib/libc.a" ] || [ ! -f "$inc/stdio.h" ] ||
+	   ! "$NM" -g --defined-only "$lib/libc.a" 2>/dev/null | grep -q ' T relibc_start_v1$'; then
+		for c in $CASES; do skip "$a $c: no relibc in $RELIBC/$triple (make relibc imports it)"; done
+		continue
+	fi
+	B=$OUT/$a
+	mkdir -p "$B"
+	built=1
+	for p in $PROGS; do
+		if "$CLANG" --target="$triple" --sysroot="$OUT/empty-sysroot" -nostdinc -isystem "$inc" -D__redox__ \
+			-O1 -Wall -Werror -c "$SRC/$p.c" -o "$B/$p.o" 2> "$T_TMP/cc.log" &&
+		   "$LD" -static --no-pie --eh-frame-hdr -o "$B/$p" "$CRT/$triple/lib/crt0.o" \
+			"$CRT/$triple/lib/crti.o" "$B/$p.o" "$lib/libc.a" -L"$CRT/$triple/lib" -lgcc \
+			"$CRT/$triple/lib/crtn.o" 2>> "$T_TMP/cc.log"; then :; else
+			fail "$a build $p" "compile or link failed"; sed 's/^/    /' "$T_TMP/cc.log" | head -20
+			built=0
+		fi
+	done
+	[ $built = 1 ] || continue
+	R=$T_TMP/root-$a
+
+	fresh_root "$R"
+	run "$a hello" 0 "$R" "$B/hello" world
+	same "$a hello: stdout" "$SRC/hello.out" "$o"
+	same "$a hello: stderr" "$SRC/hello.err" "$e"
+
+	run "$a malloc" 0 "$R" "$B/malloc"
+	same "$a malloc: stdout" "$SRC/malloc.out" "$o"
+
+	fresh_root "$R"
+	mkdir -p "$R/data" "$R/sub"
+	printf 'line one\nline two\n' > "$R/data/in.txt"
+	printf 'x' > "$R/data/gone.txt"
+	run "$a files" 0 "$R" --cwd /sub "$B/files"
+	same "$a files: stdout" "$SRC/files.out" "$o"
+	expect_eq "$a files: renamed file's bytes on the host" "Jello+tail" "$(cat "$R/data/moved.txt" 2>&1)"
+	expect_eq "$a files: old name gone on the host" "no" "$([ -e "$R/sub/out.txt" ] && echo yes || echo no)"
+	expect_eq "$a files: unlinked on the host" "no" "$([ -e "$R/data/gone.txt" ] && echo yes || echo no)"
+	expect_eq "$a files: mkdir on the host" "dir" "$([ -d "$R/sub/keep" ] && echo dir)"
+	expect_eq "$a files: rmdir on the host" "no" "$([ -e "$R/sub/newdir" ] && echo yes || echo no)"
+	expect_eq "$a files: input untouched" "$(printf 'line one\nline two')" "$(cat "$R/data/in.txt")"
+
+	fresh_root "$R"
+	mkdir -p "$R/list/gamma" "$R/big"
+	: > "$R/list/alpha"; : > "$R/list/beta.txt"; : > "$R/list/with space"
+	printf '4 entries\nalpha\nbeta.txt\ngamma\nwith space\n' > "$T_TMP/want"
+	run "$a dir-list" 0 "$R" "$B/dir" /list
+	same "$a dir-list: names" "$T_TMP/want" "$o"
+	run "$a dir-relative" 0 "$R" --cwd /list "$B/dir" .
+	same "$a dir-relative: names" "$T_TMP/want" "$o"
+	# 300 names overflow relibc's first 512-byte getdents buffer many times.
+	i=0; while [ $i -lt 300 ]; do : > "$R/big/$(printf 'file-%03d' $i)"; i=$((i + 1)); done
+	{ echo "300 entries"; i=0; while [ $i -lt 300 ]; do printf 'file-%03d\n' $i; i=$((i + 1)); done; } > "$T_TMP/want"
+	run "$a dir-big" 0 "$R" "$B/dir" /big
+	same "$a dir-big: names" "$T_TMP/want" "$o"
+
+	run "$a time" 0 "$R" "$B/time" "$(date +%s)"
+	same "$a time: stdout" "$SRC/time.out" "$o"
+
+	run "$a ids" 0 "$R" "$B/ids"
+	same "$a ids: stdout" "$SRC/ids.out" "$o"
+
+	run "$a unsupported" 0 "$R" --strace "$B/unsupported"
+	same "$a unsupported: stdout" "$SRC/unsupported.out" "$o"
+	expect_grep "$a unsupported: --strace names fork" \
+		'^redox-run: dup of fd 0x4000000000000001 with "fork" is not emulated: fork' "$e"
+
+	for m in return exit _Exit; do
+		want=$SRC/exit; [ $m = _Exit ] && want=$SRC/exit-_Exit
+		for s in 0 3 255; do
+			run "$a exit-$m-$s" $s "$R" "$B/exit" $m $s
+			same "$a exit-$m-$s: stdout" "$want.out" "$o"
+			same "$a exit-$m-$s: stderr" "$want.err" "$e"
+		done
+	done
+done
+echo "$T_PASS passed, $T_FAIL failed, $T_SKIP skipped"
+[ "$T_FAIL" -eq 0 ]
