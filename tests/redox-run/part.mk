@@ -44,6 +44,11 @@ $(RRT_OUT)/$(1)/rrtest-misaligned: $(BUILD)/$(1)/obj/tests/redox-run/e2e/$(1)/st
 	$$(call msg,LD,$(1),$$@)
 	$(Q)mkdir -p $$(@D)
 	$(Q)$(LD_LLD) $(cross_ldflags) -e _start_misaligned -o $$@ $$^
+$(RRT_OUT)/$(1)/fdtest: $(BUILD)/$(1)/obj/tests/redox-run/e2e/$(1)/start.o \
+		$(BUILD)/$(1)/obj/tests/redox-run/e2e/fdtest.o
+	$$(call msg,LD,$(1),$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(LD_LLD) $(cross_ldflags) -o $$@ $$^
 endef
 $(foreach a,$(ARCHS),$(eval $(call rrt_arch,$(a))))
 RRT_E2E := $(foreach a,$(ARCHS),$(RRT_OUT)/$(a)/rrtest $(RRT_OUT)/$(a)/rrtest-misaligned)
@@ -71,6 +76,7 @@ include tests/redox-run/fs/part.mk
 RRT_RELIBC_SYSROOT ?= $(SYSROOT)
 CHECK_SUITES += redox-run-relibc
 .PHONY: check-redox-run-relibc
-check-redox-run-relibc: $(REDOX_RUN) $(foreach a,$(ARCHS),$(addprefix $(call sysroot_lib,$(a))/,crt0.o crti.o crtn.o libgcc.a))
+check-redox-run-relibc: $(REDOX_RUN) $(foreach a,$(ARCHS),$(RRT_OUT)/$(a)/fdtest \
+		$(addprefix $(call sysroot_lib,$(a))/,crt0.o crti.o crtn.o libgcc.a))
 	@CLANG=$(CLANG) LD_LLD=$(LD_LLD) LLVM_NM=$(LLVM_NM) sh tests/redox-run/relibc.sh $(REDOX_RUN) \
-		$(RRT_OUT)/relibc "$(ARCHS)" $(SYSROOT) $(RRT_RELIBC_SYSROOT)
+		$(RRT_OUT)/relibc "$(ARCHS)" $(SYSROOT) $(RRT_RELIBC_SYSROOT) $(RRT_OUT)

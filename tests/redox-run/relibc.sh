@@ -6,10 +6,12 @@
 # Without relibc in RELIBC_SYSROOT every case is counted and printed as skipped.
 # clang-19 has no Redox OS, so __redox__ (which relibc's headers test) is
 # defined here as a Redox GCC would.
-# usage: relibc.sh REDOX_RUN OUTDIR "ARCHS" CRT_SYSROOT RELIBC_SYSROOT
+# First, without relibc, tests/redox-run/e2e/fdtest.c (BINDIR/ARCH/fdtest)
+# checks the same ABI call by call.
+# usage: relibc.sh REDOX_RUN OUTDIR "ARCHS" CRT_SYSROOT RELIBC_SYSROOT BINDIR
 # env: CLANG, LD_LLD, LLVM_NM (default clang-19, ld.lld-19, llvm-nm-19)
 set -u
-RR=$1 OUT=$2 ARCHS=$3 CRT=$4 RELIBC=$5
+RR=$1 OUT=$2 ARCHS=$3 CRT=$4 RELIBC=$5 BIN=$6
 CLANG=${CLANG:-clang-19} LD=${LD_LLD:-ld.lld-19} NM=${LLVM_NM:-llvm-nm-19}
 SRC=tests/redox-run/relibc
 . tests/lib/tap.sh
@@ -39,6 +41,17 @@ same() {  # same NAME EXPECTED-FILE ACTUAL-FILE
 	fi
 }
 fresh_root() { rm -rf "$1" && mkdir -p "$1"; }
+
+for a in $ARCHS; do
+	R=$T_TMP/root-$a
+	fresh_root "$R"
+	run "$a fdtest" 0 "$R" "$BIN/$a/fdtest"
+	expect_eq "$a fdtest: all checks ok" "0 failed" "$(grep -c '^FAIL' "$o") failed"
+	grep '^FAIL' "$o" | head -10 | sed 's/^/    /'
+	expect_eq "$a fdtest: ran to its last check" "ok unknown CallFlags bit" "$(tail -n 1 "$o")"
+	expect_eq "$a fdtest: the file it wrote, on the host" abc "$(cat "$R/t.txt" 2>&1)"
+	run "$a fdtest, 2026-01 has no DUP_INTO" 1 "$R" --abi=2026-01 "$BIN/$a/fdtest"
+done
 
 for a in $ARCHS; do
 	triple=$a-unknown-redox

@@ -45,10 +45,10 @@ void rr_file_unref(struct rr_file *f)
 		rr_fs_close(f->fh);
 	if (f->pipe) {
 		if (f->write_end)
-			f->pipe->writers--;
+			f->pipe->writer_alive = 0;
 		else
-			f->pipe->readers--;
-		if (!f->pipe->readers && !f->pipe->writers) {
+			f->pipe->reader_alive = 0;
+		if (!--f->pipe->ends) {
 			free(f->pipe->buf);
 			free(f->pipe);
 		}
@@ -86,17 +86,37 @@ static uint64_t install_lowest(struct rr *rr, struct rr_file *f)
 	return install(rr, (uint64_t)fd, f, EMFILE);
 }
 
-static struct rr_file *snapshot(struct rr *rr)
+/* A listing handle (kernel proc.rs "refresh"): binary LE u64 per fd, or
+ * for "filetable" decimal numbers one per line. */
+static struct rr_file *snapshot(struct rr *rr, int text)
 {
 	struct rr_file *f = rr_file_new(RR_K_FILETABLE, RR_O_RDONLY);
 	if (!f)
 		return NULL;
-	long n = rr_fdtab_snapshot(&rr->fds, &f->snap);
+	f->text = text;
+	uint8_t *bin;
+	long n = rr_fdtab_snapshot(&rr->fds, &bin);
 	if (n < 0) {
 		rr_file_unref(f);
 		return NULL;
 	}
-	f->snap_len = (size_t)n;
+	if (!text) {
+		f->snap = bin;
+		f->snap_len = (size_t)n;
+		return f;
+	}
+	f->snap = malloc((size_t)n / 8 * 21 + 1);
+	for (long i = 0; f->snap && i < n; i += 8) {
+		uint64_t v = 0;
+		for (int k = 7; k >= 0; k--)
+			v = v << 8 | bin[i + k];
+		f->snap_len += (size_t)sprintf((char *)f->snap + f->snap_len, "%" PRIu64 "\n", v);
+	}
+	free(bin);
+	if (!f->snap && n) {
+		rr_file_unref(f);
+		return NULL;
+	}
 	return f;
 }
 
@@ -136,15 +156,11 @@ int rr_fds_init(struct rr *rr, const char *cwd, char *err, size_t errlen)
 			goto oom;
 	}
 	if (rr->abi == RR_ABI_2026_08) {
-		/* The file table lists itself: it is in the table when the
-		 * listing is made (kernel proc.rs kdup "refresh"). */
+		/* Made by the exec'ing process as dup(thread, "filetable-binary"):
+		 * no data until the program's first "refresh" (proc.rs). */
 		if (!(f = rr_file_new(RR_K_FILETABLE, RR_O_RDONLY)) ||
 		    rr_fdtab_insert(&rr->fds, RR_FTBL_FD, f))
 			goto oom;
-		long n = rr_fdtab_snapshot(&rr->fds, &f->snap);
-		if (n < 0)
-			goto oom;
-		f->snap_len = (size_t)n;
 	}
 	return 0;
 oom:
@@ -264,6 +280,10 @@ static uint64_t open_at(struct rr *rr, struct rr_file *dir, const char *path, ui
 		if (dir->scheme == RR_SCHEME_PIPE) {
 			/* pipe2: open("/scheme/pipe") is the read end; dup "write"
 			 * gives the write end (relibc extra.rs pipe2). */
+			/* kernel pipe.rs kopenat: "" (after leading '/') is a new
+			 * pipe's read end; anything else ENOENT. */
+			while (*path == '/')
+				path++;
 			if (*path)
 				return ERR(ENOENT);
 			struct rr_pipe *p = calloc(1, sizeof *p);
@@ -271,7 +291,8 @@ static uint64_t open_at(struct rr *rr, struct rr_file *dir, const char *path, ui
 				free(p);
 				return ERR(ENOMEM);
 			}
-			p->readers = 1;
+			p->reader_alive = p->writer_alive = 1;
+			p->ends = 1;
 			(*out)->pipe = p;
 			return 0;
 		}
@@ -282,7 +303,8 @@ static uint64_t open_at(struct rr *rr, struct rr_file *dir, const char *path, ui
 		r = rr_fs_openat(rr->fs, dir->fh, path, strlen(path), flags, fcntl_flags, &fh);
 		break;
 	default:
-		return ERR(ENOTDIR);
+		/* KernelScheme::kopenat's default (kernel scheme/mod.rs). */
+		return ERR(EOPNOTSUPP);
 	}
 	if (r < 0)
 		return ERR(-r);
@@ -376,38 +398,75 @@ static uint64_t duplicate(struct rr *rr, uint64_t fd, uint64_t p, uint64_t len, 
 		*out = rr_file_ref(f);
 		return 0;
 	}
+	/* kernel proc.rs kdup: names longer than 64 bytes are EINVAL. */
+	if (f->kind == RR_K_THREAD || f->kind == RR_K_FILETABLE) {
+		if (len > 64)
+			return ERR(EINVAL);
+	}
 	size_t n = len < sizeof name - 1 ? (size_t)len : sizeof name - 1;
 	if (rr_guest_read(rr, p, name, n))
 		return ERR(EFAULT);
 	name[n] = 0;
-	int exact = len == n;
-	enum rr_kind nk = RR_K_HOST;
-	if (f->kind == RR_K_THREAD && exact && !strcmp(name, "regs/env"))
-		nk = RR_K_ENVREGS;     /* EnvRegisters {fsbase, gsbase} / {tpidr_el0, tpidrro_el0} */
-	else if (f->kind == RR_K_THREAD && exact && !strcmp(name, "sighandler"))
-		nk = RR_K_SIGHANDLER;  /* SetSighandlerData, relibc signal.rs setup_sighandler */
-	else if (f->kind == RR_K_FILETABLE && exact && !strcmp(name, "refresh")) {
-		/* kernel proc.rs kdup "refresh": a new listing, offset 0. */
-		if (!(*out = snapshot(rr)))
-			return ERR(ENOMEM);
-		return 0;
-	} else if (f->kind == RR_K_PIPE && !f->write_end && exact && !strcmp(name, "write")) {
-		if (!(*out = rr_file_new(RR_K_PIPE, (f->flags & ~RR_O_ACCMODE) | RR_O_WRONLY)))
+	int exact = len == n && strlen(name) == n;
+	enum rr_kind nk = RR_K_ENVREGS;
+	const char *why = NULL;
+	if (f->kind == RR_K_THREAD) {
+		/* The thread fd's names (kernel proc.rs openat_context); an
+		 * unknown one is EINVAL. */
+		static const char *const real[] = {
+			"addrspace", "current-addrspace", "current-filetable", "regs/float",
+			"regs/int", "start", "open_via_dup", "mmap-min-addr", "sched-affinity", "status",
+		};
+		if (exact && !strcmp(name, "regs/env")) {
+			nk = RR_K_ENVREGS;     /* EnvRegisters {fsbase, gsbase} / {tpidr_el0, tpidrro_el0} */
+		} else if (exact && !strcmp(name, "sighandler")) {
+			nk = RR_K_SIGHANDLER;  /* SetSighandlerData, relibc signal.rs setup_sighandler */
+		} else if (exact && (!strcmp(name, "filetable-binary") || !strcmp(name, "filetable"))) {
+			/* A listing handle with no data until "refresh". */
+			if (!(*out = rr_file_new(RR_K_FILETABLE, RR_O_RDONLY)))
+				return ERR(ENOMEM);
+			(*out)->text = name[9] == 0;
+			return 0;
+		} else {
+			for (size_t i = 0; i < sizeof real / sizeof real[0]; i++)
+				if (exact && !strcmp(name, real[i]))
+					why = "threads, exec and fork (of the thread fd only regs/env, sighandler "
+					      "and filetable[-binary] are)";
+			if (!why && strncmp(name, "auth-", 5))
+				return ERR(EINVAL);
+			if (!why)
+				why = "process authorities";
+		}
+	} else if (f->kind == RR_K_FILETABLE) {
+		/* kernel proc.rs kdup on a file table: "refresh" is a new
+		 * listing at offset 0, "copy" a new table, others EINVAL. */
+		if (exact && !strcmp(name, "refresh")) {
+			if (!(*out = snapshot(rr, f->text)))
+				return ERR(ENOMEM);
+			return 0;
+		}
+		if (!exact || strcmp(name, "copy"))
+			return ERR(EINVAL);
+		why = "a second file table (fork/spawn)";
+	} else if (f->kind == RR_K_PIPE) {
+		/* kernel pipe.rs kdup: only the read end, only "write", once. */
+		if (f->write_end || f->pipe->has_run_dup)
+			return ERR(EBADF);
+		if (!exact || strcmp(name, "write"))
+			return ERR(EINVAL);
+		if (!(*out = rr_file_new(RR_K_PIPE, f->flags)))
 			return ERR(ENOMEM);
 		(*out)->pipe = f->pipe;
 		(*out)->write_end = 1;
-		f->pipe->writers++;
+		f->pipe->has_run_dup = 1;
+		f->pipe->ends++;
 		return 0;
 	} else {
+		why = f->kind == RR_K_PROC ? "fork, threads and other processes" :
+		      f->kind == RR_K_NS ? "namespace management" : "named dups of this handle";
+	}
+	if (why) {
 		char what[128];
-		const char *why;
-		switch (f->kind) {
-		case RR_K_THREAD: why = "threads, exec and fork (only regs/env and sighandler exist)"; break;
-		case RR_K_PROC: why = "fork, threads and other processes"; break;
-		case RR_K_FILETABLE: why = "a second file table (fork/spawn)"; break;
-		case RR_K_NS: why = "namespace management"; break;
-		default: why = "no such dup name on this handle"; break;
-		}
 		snprintf(what, sizeof what, "dup of fd 0x%" PRIx64 " with \"%s\"%s", fd, name,
 			 exact ? "" : "...");
 		return rr_not_emulated(rr, what, why);
@@ -465,11 +524,13 @@ uint64_t rr_sys_close(struct rr *rr, const uint64_t *a)
 
 /* ------------------------------------------------------------ read/write */
 
+/* kernel pipe.rs kread/kwrite. One thread: where the kernel would block,
+ * nobody can ever wake us, so that is reported as a deadlock. */
 static uint64_t pipe_read(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len)
 {
 	struct rr_pipe *p = f->pipe;
 	if (!p->len) {
-		if (!p->writers)
+		if (!len || !p->writer_alive)
 			return 0;
 		if (f->flags & RR_O_NONBLOCK)
 			return ERR(EAGAIN);
@@ -486,35 +547,30 @@ static uint64_t pipe_read(struct rr *rr, struct rr_file *f, uint64_t buf, uint64
 	return n;
 }
 
-#define PIPE_MAX (1u << 20)
+#define PIPE_MAX 65536   /* MAX_QUEUE_SIZE */
 
 static uint64_t pipe_write(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len)
 {
 	struct rr_pipe *p = f->pipe;
-	if (!p->readers)
+	if (!p->reader_alive)
 		return ERR(EPIPE);
-	if (p->len + len > PIPE_MAX) {
+	uint64_t n = len < PIPE_MAX - p->len ? len : PIPE_MAX - p->len;
+	if (!n) {
+		if (!len)
+			return 0;
 		if (f->flags & RR_O_NONBLOCK)
 			return ERR(EAGAIN);
-		fprintf(stderr, "redox-run: %s: deadlock: write of %" PRIu64 " bytes to a pipe holding %zu "
-			"that only this thread reads\n", rr->prog, len, p->len);
+		fprintf(stderr, "redox-run: %s: deadlock: write to a full pipe (%d bytes) that only this "
+			"thread reads\n", rr->prog, PIPE_MAX);
 		rr->stop = RR_STOP_DEADLOCK;
 		return 0;
 	}
-	if (p->len + len > p->cap) {
-		size_t cap = p->cap ? p->cap : 4096;
-		while (cap < p->len + len)
-			cap *= 2;
-		uint8_t *nb = realloc(p->buf, cap);
-		if (!nb)
-			return ERR(ENOMEM);
-		p->buf = nb;
-		p->cap = cap;
-	}
-	if (rr_guest_read(rr, buf, p->buf + p->len, len))
+	if (!p->buf && !(p->buf = malloc(PIPE_MAX)))
+		return ERR(ENOMEM);
+	if (rr_guest_read(rr, buf, p->buf + p->len, n))
 		return ERR(EFAULT);
-	p->len += len;
-	return len;
+	p->len += n;
+	return n;
 }
 
 static uint64_t proc_meta(struct rr *rr, uint64_t buf, uint64_t len)
@@ -746,6 +802,8 @@ uint64_t rr_sys_fpath(struct rr *rr, const uint64_t *a)
 		n = rr_fs_fpath(f->fh, buf, sizeof buf);
 		if (n < 0)
 			return ERR(-n);
+	} else if (f->kind == RR_K_PIPE) {
+		n = snprintf(buf, sizeof buf, "/scheme/pipe/");   /* kernel pipe.rs kfpath */
 	} else if (f->kind == RR_K_ROOT) {
 		n = snprintf(buf, sizeof buf, "/scheme/%s", f->scheme == RR_SCHEME_FILE ? "file" : "pipe");
 	} else {
@@ -811,8 +869,10 @@ uint64_t rr_file_fstat(struct rr *rr, struct rr_file *f, uint8_t out[RR_STAT_SIZ
 		mode = (uint16_t)st.st_mode;  /* POSIX S_IF* bits; Redox MODE_* are the same */
 		size = S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
 	} else if (f->kind == RR_K_PIPE) {
-		mode = 0010000 | 0600;
-		size = f->pipe->len;
+		/* kernel pipe.rs kfstat: MODE_FIFO | 0o666, every other field 0. */
+		mode = 0010000 | 0666;
+		memcpy(out + 16, &mode, 2);
+		return 0;
 	} else if (f->kind == RR_K_ROOT) {
 		mode = 0040000 | 0755;
 	}

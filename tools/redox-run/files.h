@@ -26,10 +26,13 @@ enum rr_kind {
 
 enum rr_scheme { RR_SCHEME_FILE, RR_SCHEME_PIPE };
 
+/* Kernel 6abd1be6 src/scheme/pipe.rs: a 65536-byte queue; the writer
+ * counts as alive from creation until its end (if ever dup'd) is closed. */
 struct rr_pipe {
 	uint8_t *buf;
 	size_t len, cap;
-	unsigned readers, writers;
+	int reader_alive, writer_alive, has_run_dup;
+	unsigned ends;           /* rr_file objects pointing here */
 };
 
 struct rr_file {
@@ -42,6 +45,7 @@ struct rr_file {
 	enum rr_scheme scheme;   /* RR_K_ROOT */
 	uint8_t *snap;           /* RR_K_FILETABLE: the listing */
 	size_t snap_len;
+	int text;                /* RR_K_FILETABLE: "filetable" (decimal lines) */
 	struct rr_pipe *pipe;    /* RR_K_PIPE */
 	int write_end;
 };

@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: MIT
+// Freestanding test of redox-run's 2026-08 file-table ABI (run with
+// --abi=2026-08 --root R): the calls relibc dadb4375 makes, with the numbers
+// of redox_syscall 0.9.1 (number.rs) written out here, independently of the
+// emulator's generated table, and the expected results from kernel 6abd1be6
+// (docs/redox-run-abi.md). Prints "ok NAME" or "FAIL NAME ..." per check.
+#include <stddef.h>
+#include <stdint.h>
+
+#define SYS_OPENAT_INTO 0x101003DB
+#define SYS_CLOSE 0x20000006
+#define SYS_DUP_INTO 0x201003DC
+#define SYS_DUP2 0x2010003F
+#define SYS_READ 0x22000003
+#define SYS_WRITE 0x21000004
+#define SYS_READ2 0x22000023
+#define SYS_LSEEK 0x20000013
+#define SYS_FCNTL 0x20000037
+#define SYS_CALL 0x2300CA11
+#define SYS_DUP 0x20100029      /* 0.6.0 only: gone from 0.9.x */
+#define UP (1ull << 62)
+#define O_RDWR 0x30000
+#define O_CREAT 0x2000000
+#define O_DIRECTORY 0x10000000
+#define O_CLOEXEC 0x1000000
+#define CALL_WRITE 0x200
+#define CALL_READ 0x400
+#define CALL_STD_FS 0x10000
+
+uint64_t entry_regs[32], entry_fpctl[2], entry_tp;
+static int bad;
+
+void *memset(void *d, int c, size_t n)
+{
+	unsigned char *p = d;
+	while (n--)
+		*p++ = (unsigned char)c;
+	return d;
+}
+
+void *memcpy(void *d, const void *s, size_t n)
+{
+	unsigned char *p = d;
+	const unsigned char *q = s;
+	while (n--)
+		*p++ = *q++;
+	return d;
+}
+
+static long sc(long n, long a, long b, long c, long d, long e, long f)
+{
+#if defined(__x86_64__)
+	register long r10 __asm__("r10") = d, r8 __asm__("r8") = e, r9 __asm__("r9") = f;
+	__asm__ volatile("syscall" : "+a"(n) : "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
+			 : "rcx", "r11", "memory");
+	return n;
+#else
+	register long x8 __asm__("x8") = n, x0 __asm__("x0") = a, x1 __asm__("x1") = b,
+		 x2 __asm__("x2") = c, x3 __asm__("x3") = d, x4 __asm__("x4") = e, x5 __asm__("x5") = f;
+	__asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5)
+			 : "memory");
+	return x0;
+#endif
+}
+
+static size_t len(const char *s)
+{
+	size_t n = 0;
+	while (s[n])
+		n++;
+	return n;
+}
+
+static void out(const char *s) { sc(SYS_WRITE, 1, (long)s, (long)len(s), 0, 0, 0); }
+
+static void dec(long v)
+{
+	char b[24];
+	int i = 23;
+	int neg = v < 0;
+	unsigned long u = neg ? -(unsigned long)v : (unsigned long)v;
+	b[i] = 0;
+	do
+		b[--i] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (neg)
+		b[--i] = '-';
+	out(b + i);
+}
+
+static void check(const char *name, long got, long want)
+{
+	if (got == want) {
+		out("ok ");
+		out(name);
+		out("\n");
+		return;
+	}
+	bad = 1;
+	out("FAIL ");
+	out(name);
+	out(": got ");
+	dec(got);
+	out(", want ");
+	dec(want);
+	out("\n");
+}
+
+static uint64_t aux(uint64_t *a, uint64_t key)
+{
+	for (; a[0]; a += 2)
+		if (a[0] == key)
+			return a[1];
+	return (uint64_t)-1;
+}
+
+/* Refresh the listing and compare it with want[0..n). */
+static void listing(uint64_t ft, const uint64_t *want, int n, const char *name)
+{
+	uint64_t buf[64];
+	check(name, sc(SYS_DUP2, (long)ft, (long)ft, (long)"refresh", 7, 0, 0), (long)ft);
+	long r = sc(SYS_READ, (long)ft, (long)buf, sizeof buf, 0, 0, 0);
+	check("listing length", r, 8L * n);
+	for (int i = 0; i < n && i * 8 < r; i++)
+		check("listing entry", (long)buf[i], (long)want[i]);
+	check("listing ends with 0", sc(SYS_READ, (long)ft, (long)buf, sizeof buf, 0, 0, 0), 0);
+}
+
+static void exit_raw(uint64_t proc, uint64_t st)
+{
+	uint64_t meta[2] = { 2, st };
+	sc(SYS_CALL, (long)proc, 0, 0, 2, (long)meta, 0);
+	for (;;)
+		;
+}
+
+void cmain(uint64_t *sp)
+{
+	uint64_t argc = sp[0];
+	uint64_t *a = sp + 1 + argc + 1;
+	while (*a)
+		a++;
+	a++;
+	uint64_t proc = aux(a, 41), thr = aux(a, 42), ns = aux(a, 43), cwd = aux(a, 44), ft = aux(a, 45);
+	check("proc fd upper", (long)(proc >> 62), 1);
+	check("thread fd upper", (long)(thr >> 62), 1);
+	check("ns fd upper", (long)(ns >> 62), 1);
+	check("cwd fd upper", (long)(cwd >> 62), 1);
+	check("filetable fd upper", (long)(ft >> 62), 1);
+
+	/* What the emulator lists: stdio and the five auxv fds, lower first. */
+	uint64_t want[16] = { 0, 1, 2 }, ups[5] = { proc, thr, ft, ns, cwd };
+	/* upper ones in slot order */
+	for (int i = 0; i < 5; i++)
+		for (int j = i + 1; j < 5; j++)
+			if (ups[j] < ups[i]) {
+				uint64_t t = ups[i];
+				ups[i] = ups[j];
+				ups[j] = t;
+			}
+	for (int i = 0; i < 5; i++)
+		want[3 + i] = ups[i];
+	uint64_t b0[2];
+	check("no listing before refresh", sc(SYS_READ, (long)ft, (long)b0, 16, 0, 0, 0), 0);
+	listing(ft, want, 8, "refresh");
+	uint64_t b3[2];
+	check("dup2 refresh again", sc(SYS_DUP2, (long)ft, (long)ft, (long)"refresh", 7, 0, 0), (long)ft);
+	check("read 12 bytes of the listing", sc(SYS_READ, (long)ft, (long)b3, 12, 0, 0, 0), 12);
+	check("dup2 unknown name", sc(SYS_DUP2, (long)ft, (long)ft, (long)"nonsense", 8, 0, 0), -22);
+	check("dup2 same fd no name", sc(SYS_DUP2, 77, 77, 0, 0, 0, 0), 77);
+
+	/* dup_into: exactly at out_fd, EEXIST when taken. */
+	check("dup_into regs/env at upper 0", sc(SYS_DUP_INTO, (long)thr, (long)"regs/env", 8, (long)UP, 0, 0), (long)UP);
+	check("dup_into into a taken slot", sc(SYS_DUP_INTO, (long)thr, (long)"regs/env", 8, (long)UP, 0, 0), -17);
+	check("dup_into at lower 3", sc(SYS_DUP_INTO, (long)thr, (long)"regs/env", 8, 3, 0, 0), 3);
+	uint64_t env[2] = { 1, 1 };
+	check("read regs/env", sc(SYS_READ, 3, (long)env, 16, 0, 0, 0), 16);
+	check("close 3", sc(SYS_CLOSE, 3, 0, 0, 0, 0, 0), 0);
+	check("close 3 again", sc(SYS_CLOSE, 3, 0, 0, 0, 0, 0), -9);
+	check("close upper 0", sc(SYS_CLOSE, (long)UP, 0, 0, 0, 0, 0), 0);
+	check("dup_into unknown name", sc(SYS_DUP_INTO, (long)thr, (long)"nonsense", 8, 3, 0, 0), -22);
+	check("dup_into known, not emulated", sc(SYS_DUP_INTO, (long)thr, (long)"addrspace", 9, 3, 0, 0), -38);
+	check("dup_into bad fd", sc(SYS_DUP_INTO, 55, 0, 0, 3, 0, 0), -9);
+	check("SYS_DUP is not in 0.9.x", sc(SYS_DUP, (long)thr, (long)"regs/env", 8, 0, 0, 0), -38);
+
+	/* openat_into: ns -> scheme root -> file; file ops on the result. */
+	check("openat_into ns /", sc(SYS_OPENAT_INTO, (long)ns, (long)"/t.txt", 6, O_DIRECTORY | O_CLOEXEC, 0, (long)(UP | 6)), (long)(UP | 6));
+	check("openat_into root t.txt", sc(SYS_OPENAT_INTO, (long)(UP | 6), (long)"t.txt", 5, O_RDWR | O_CREAT | 0644, 0, 3), 3);
+	check("openat_into a taken slot", sc(SYS_OPENAT_INTO, (long)(UP | 6), (long)"t.txt", 5, O_RDWR, 0, 3), -17);
+	check("openat_into unknown scheme", sc(SYS_OPENAT_INTO, (long)ns, (long)"/scheme/nope/x", 14, O_DIRECTORY, 0, 4), -19);
+	check("openat_into on the proc fd", sc(SYS_OPENAT_INTO, (long)proc, (long)"x", 1, O_RDWR, 0, 4), -95);
+	check("openat_into long path", sc(SYS_OPENAT_INTO, (long)(UP | 6), (long)entry_regs, 4097, O_RDWR, 0, 4), -36);
+	check("openat_into non-UTF-8 path", sc(SYS_OPENAT_INTO, (long)(UP | 6), (long)"\xff", 1, O_RDWR, 0, 4), -22);
+	check("write", sc(SYS_WRITE, 3, (long)"abc", 3, 0, 0, 0), 3);
+	check("F_DUPFD into 10", sc(SYS_FCNTL, 3, 0, 10, 0, 0, 0), 10);
+	check("F_DUPFD into a taken slot", sc(SYS_FCNTL, 3, 0, 10, 0, 0, 0), -24);
+	check("dup shares the offset", sc(SYS_LSEEK, 10, 0, 1, 0, 0, 0), 3);
+	char rb[4] = { 0 };
+	check("read2 at 0", sc(SYS_READ2, 3, (long)rb, 3, 0, -1, 0), 3);
+	check("read2 bytes", rb[0] == 'a' && rb[2] == 'c', 1);
+	check("F_GETFL access mode", sc(SYS_FCNTL, 3, 3, 0, 0, 0, 0) & O_RDWR, O_RDWR);
+	check("F_GETFD", sc(SYS_FCNTL, 3, 1, 0, 0, 0, 0), 0);
+	check("fcntl unknown cmd", sc(SYS_FCNTL, 3, 99, 0, 0, 0, 0), -22);
+	uint8_t st[104];
+	uint64_t fstat_meta[3] = { 4, 0, 0 };
+	check("STD_FS fstat", sc(SYS_CALL, 3, (long)st, 104, 3 | CALL_STD_FS | CALL_READ, (long)fstat_meta, 0), 0);
+	check("fstat size", (long)(st[32] | st[33] << 8), 3);
+
+	uint64_t want2[16] = { 0, 1, 2, 3, 10 };
+	for (int i = 0; i < 5; i++)
+		want2[5 + i] = ups[i];
+	want2[10] = UP | 6;
+	listing(ft, want2, 11, "refresh after opens");
+
+	/* FileTableVerb::Resize through SYS_CALL on the file table. */
+	uint64_t rz[3] = { 4, 0, 128 };
+	check("resize lower to 128", sc(SYS_CALL, (long)ft, 0, 0, 3 | CALL_WRITE, (long)rz, 0), 128);
+	rz[2] = 64;
+	check("resize shrinking", sc(SYS_CALL, (long)ft, 0, 0, 3 | CALL_WRITE, (long)rz, 0), -22);
+	rz[0] = 9;
+	check("unknown file-table verb", sc(SYS_CALL, (long)ft, 0, 0, 3 | CALL_WRITE, (long)rz, 0), -22);
+
+	/* The process manager. */
+	uint64_t m[1] = { 12 };
+	check("getppid", sc(SYS_CALL, (long)proc, 0, 0, 1, (long)m, 0), 1);
+	m[0] = 10;
+	check("SyncSigPctl", sc(SYS_CALL, (long)proc, 0, 0, 1, (long)m, 0), 0);
+	m[0] = 0;
+	check("SyncSigTctl", sc(SYS_CALL, (long)thr, 0, 0, 1, (long)m, 0), 0);
+	check("waitpid: no children", sc(SYS_CALL, (long)proc, 0, 0, 1, (long)m, 0), -10);
+	uint32_t pm[11];
+	check("ProcMeta read", sc(SYS_READ, (long)proc, (long)pm, 44, 0, 0, 0), 44);
+	check("ProcMeta pid", pm[0], 2);
+	check("ProcMeta ppid", pm[2], 1);
+	check("unknown CallFlags bit", sc(SYS_CALL, (long)proc, 0, 0, 1 | (1 << 20), (long)m, 0), -22);
+	exit_raw(proc, bad ? 1 : 0);
+}
