@@ -51,6 +51,16 @@ for a in $ARCHS; do
 	expect_eq "$a fdtest: ran to its last check" "ok unknown CallFlags bit" "$(tail -n 1 "$o")"
 	expect_eq "$a fdtest: the file it wrote, on the host" abc "$(cat "$R/t.txt" 2>&1)"
 	run "$a fdtest, 2026-01 has no DUP_INTO" 1 "$R" --abi=2026-01 "$BIN/$a/fdtest"
+	expect_grep "$a fdtest, 2026-01: DUP_INTO is ENOSYS" '^FAIL dup_into regs/env at upper 0: got -38' "$o"
+	# Bad --root/--cwd: one line naming the input, exit 125.
+	run "$a --cwd not absolute" 125 "$R" --cwd sub "$BIN/$a/fdtest"
+	expect_grep "$a --cwd not absolute: message" '^redox-run: --cwd sub: not an absolute Redox path' "$e"
+	run "$a --cwd missing" 125 "$R" --cwd /no/such/dir "$BIN/$a/fdtest"
+	expect_grep "$a --cwd missing: message" '^redox-run: --cwd /no/such/dir: .*inside the root' "$e"
+	expect_eq "$a --cwd missing: one line" 1 "$(wc -l < "$e")"
+	run "$a --root missing" 125 "$R/nope" "$BIN/$a/fdtest"
+	expect_grep "$a --root missing: message names it" "$R/nope" "$e"
+	expect_eq "$a --root missing: one line" 1 "$(wc -l < "$e")"
 done
 
 for a in $ARCHS; do
