@@ -1211,3 +1211,8 @@ int rr_fs_is_dir(const struct rr_fh *fh)
 {
 	return fh->is_dir;
 }
+
+long rr_fs_errno(int host_errno)
+{
+	return rx(host_errno);
+}

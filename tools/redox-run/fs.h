@@ -106,4 +106,7 @@ long rr_fs_fchmod(struct rr_fh *fh, uint16_t mode);
 uint64_t rr_fs_getfl(const struct rr_fh *fh);
 long rr_fs_setfl(struct rr_fh *fh, uint64_t fcntl_flags);
 int rr_fs_is_dir(const struct rr_fh *fh);
+/* A host errno as the Redox errno fs.c returns for it, negated (-EIO for
+ * host values with no Redox meaning); for other host calls made for the guest. */
+long rr_fs_errno(int host_errno);
 #endif

@@ -250,6 +250,10 @@ START_TEST(path_spellings)
 	expect_open("/scheme", RD, -ENOENT);
 	expect_open("/scheme/", RD, -ENOENT);
 	expect_open("/scheme/files/file.txt", RD, -ENOENT);
+	put(hp("schemex"), "not a scheme");
+	struct rr_fh *sx = must("/schemex", RD);
+	ck_assert_str_eq(readall(sx), "not a scheme");
+	rr_fs_close(sx);
 	expect_open("scheme/file/file.txt", RD, -ENOENT);  /* relative: a name in the root */
 	struct rr_fh *r = must("/scheme/file", RD | RR_O_DIRECTORY);
 	ck_assert_str_eq(fpath(r), "/scheme/file");
@@ -291,6 +295,16 @@ START_TEST(hostile_bytes)
 	ck_assert_int_eq(rr_fs_openat(fs, NULL, "\xed\xa0\x80", 3, RD, 0, &fh), -EINVAL);  /* surrogate */
 	ck_assert_int_eq(rr_fs_openat(fs, NULL, "\xf4\x90\x80\x80", 4, RD, 0, &fh), -EINVAL);
 	ck_assert_int_eq(rr_fs_openat(fs, NULL, "\xe2\x82", 2, RD, 0, &fh), -EINVAL);  /* truncated */
+	ck_assert_int_eq(rr_fs_openat(fs, NULL, "\xe0\x80\xaf", 3, RD, 0, &fh), -EINVAL);  /* overlong */
+	ck_assert_int_eq(rr_fs_openat(fs, NULL, "\xf0\x80\x80\xaf", 4, RD, 0, &fh), -EINVAL);
+	ck_assert_int_eq(rr_fs_openat(fs, NULL, "\x80", 1, RD, 0, &fh), -EINVAL);  /* lone continuation */
+	ck_assert_int_eq(rr_fs_openat(fs, NULL, "\xe2\x82\x41", 3, RD, 0, &fh), -EINVAL);
+	ck_assert_int_eq(rr_fs_openat(fs, NULL, "\xf5\x80\x80\x80", 4, RD, 0, &fh), -EINVAL);
+	/* the largest code points of each length are names like any other */
+	put(hp("\xf4\x8f\xbf\xbf\xef\xbf\xbf\xdf\xbf\x7f"), "max");
+	ck_assert_int_eq(rr_fs_openat(fs, NULL, "\xf4\x8f\xbf\xbf\xef\xbf\xbf\xdf\xbf\x7f", 10, RD, 0, &fh), 0);
+	ck_assert_str_eq(readall(fh), "max");
+	rr_fs_close(fh);
 	/* a valid multi-byte name works */
 	put(hp("\xc3\xa9t\xc3\xa9"), "summer");
 	ck_assert_int_eq(rr_fs_openat(fs, NULL, "\xc3\xa9t\xc3\xa9", 5, RD, 0, &fh), 0);
@@ -301,6 +315,21 @@ START_TEST(hostile_bytes)
 	rr_fs_close(fh);
 
 	static char big[20001];
+	/* 4096 bytes is the kernel's limit, inclusive (copy_path_to_buf) */
+	for (int i = 0; i < 2044; i++)
+		memcpy(big + 2 * i, "./", 2);
+	memcpy(big + 4088, "file.txt", 8);
+	ck_assert_int_eq(rr_fs_openat(fs, NULL, big, 4096, RD, 0, &fh), 0);
+	ck_assert_str_eq(readall(fh), "hello");
+	rr_fs_close(fh);
+	memmove(big + 1, big, 4096);
+	big[0] = '/';
+	ck_assert_int_eq(rr_fs_openat(fs, NULL, big, 4097, RD, 0, &fh), -ENAMETOOLONG);
+	ck_assert_int_eq(rr_fs_unlinkat(fs, NULL, big, 4097, 0), -ENAMETOOLONG);
+	struct rr_fh *f2 = must("file.txt", RR_O_PATH);
+	ck_assert_int_eq(rr_fs_frename(fs, f2, big, 4097), -ENAMETOOLONG);
+	ck_assert_int_eq(rr_fs_frename(fs, f2, "/\xff", 2), -EINVAL);
+	rr_fs_close(f2);
 	memset(big, 'a', sizeof big - 1);
 	ck_assert_int_eq(rr_fs_openat(fs, NULL, big, 4097, RD, 0, &fh), -ENAMETOOLONG);
 	ck_assert_int_eq(rr_fs_openat(fs, NULL, big, 20000, RD, 0, &fh), -ENAMETOOLONG);
@@ -374,6 +403,7 @@ START_TEST(open_errors)
 	expect_open("file.txt", RD | RR_O_DIRECTORY, -ENOTDIR);
 	expect_open("dir", WR, -EISDIR);
 	expect_open("dir", RW, -EISDIR);
+	expect_open("dir", RR_O_PATH | WR, -EISDIR);
 	expect_open("file.txt", RD | RR_O_SYMLINK, -EINVAL);  /* not a symlink */
 	char buf[8];
 	struct rr_fh *d = must("dir", RD);
@@ -452,6 +482,18 @@ START_TEST(offsets_and_append)
 	fh = must("a.txt", RD | RR_O_CLOEXEC);
 	ck_assert_uint_eq(rr_fs_getfl(fh), RD | RR_O_CLOEXEC);
 	rr_fs_close(fh);
+	/* fcntl_flags given apart count too */
+	ck_assert_int_eq(rr_fs_openat(fs, NULL, "a.txt", 5, WR, RR_O_APPEND, &fh), 0);
+	ck_assert_uint_eq(rr_fs_getfl(fh), WR | RR_O_APPEND);
+	ck_assert_int_eq(rr_fs_write(fh, "!", 1), 1);
+	rr_fs_close(fh);
+	ck_assert_str_eq(slurp(hp("a.txt")), "abXdef!");
+	/* no access mode and no O_PATH: neither read nor write */
+	fh = must("a.txt", 0);
+	char c;
+	ck_assert_int_eq(rr_fs_read(fh, &c, 1), -EBADF);
+	ck_assert_int_eq(rr_fs_write(fh, &c, 1), -EBADF);
+	rr_fs_close(fh);
 	fh = must("b.txt", WR | RR_O_CREAT | 0644);
 	ck_assert_uint_eq(rr_fs_getfl(fh), WR | RR_O_CREAT | 0644);
 	rr_fs_close(fh);
@@ -480,6 +522,20 @@ START_TEST(stat_matches_host)
 	same_as_host(s, &h);
 	ck_assert_uint_eq(s.mode & 0xF000, 0xA000);  /* MODE_SYMLINK */
 	ck_assert_uint_eq(s.size, 8);
+	char c;
+	ck_assert_int_eq(rr_fs_read(fh, &c, 1), -EBADF);
+	rr_fs_close(fh);
+	fh = must("ln", RR_O_PATH | RR_O_NOFOLLOW | RW);  /* O_PATH wins over the access mode */
+	ck_assert_int_eq(rr_fs_read(fh, &c, 1), -EBADF);
+	ck_assert_int_eq(rr_fs_write(fh, "x", 1), -EBADF);
+	ck_assert_int_eq(rr_fs_fchmod(fh, 0600), -EOPNOTSUPP);
+	int64_t sec[2] = { 1000, 2000 };
+	int32_t nsec[2] = { 0, 0 };
+	ck_assert_int_eq(rr_fs_futimens(fh, sec, nsec), 0);  /* the link's times, not the file's */
+	ck_assert_int_eq(lstat(hp("ln"), &h), 0);
+	ck_assert_int_eq(h.st_mtim.tv_sec, 2000);
+	ck_assert_int_eq(stat(hp("ln"), &h), 0);
+	ck_assert_int_ne(h.st_mtim.tv_sec, 2000);
 	rr_fs_close(fh);
 	fh = must("ln", RR_O_PATH);  /* stat follows */
 	ck_assert_uint_eq(rstat_of(fh).mode & 0xF000, 0x8000);
@@ -658,10 +714,15 @@ START_TEST(rename_cases)
 	fh = must("/", RR_O_PATH);
 	ck_assert_int_eq(rr_fs_frename(fs, fh, "/x", 2), -EPERM);
 	rr_fs_close(fh);
-	/* a handle whose name was taken away */
+	/* a handle whose name was taken away, and given to another file */
 	fh = must("plain", RR_O_PATH);
 	ck_assert_int_eq(rename(hp("plain"), hp("elsewhere")), 0);
 	ck_assert_int_eq(rr_fs_frename(fs, fh, "/y", 2), -ENOENT);
+	put(hp("plain"), "impostor");
+	ck_assert_int_eq(rr_fs_frename(fs, fh, "/y", 2), -ENOENT);
+	ck_assert_int_eq(rr_fs_flink(fs, fh, "/y", 2), -ENOENT);
+	ck_assert_str_eq(slurp(hp("plain")), "impostor");
+	ck_assert_int_eq(access(hp("y"), F_OK), -1);
 	rr_fs_close(fh);
 	/* a symlink is renamed as itself */
 	ck_assert_int_eq(symlink("victim", hp("sl")), 0);
@@ -762,6 +823,15 @@ START_TEST(symlink_following)
 	struct rr_fh *fh = must("l1", RD);
 	ck_assert_str_eq(readall(fh), "hello");
 	ck_assert_str_eq(fpath(fh), "/scheme/file/file.txt");
+	rr_fs_close(fh);
+	ck_assert_int_eq(symlink("inner", hp("dir/rl")), 0);  /* relative to the link's directory */
+	fh = must("dir/rl", RD);
+	ck_assert_str_eq(readall(fh), "inner");
+	rr_fs_close(fh);
+	put(hp("dir/\xc3\xa9:x"), "colon");  /* not legacy: the scheme part is not ASCII */
+	ck_assert_int_eq(symlink("\xc3\xa9:x", hp("dir/cl")), 0);
+	fh = must("dir/cl", RD);
+	ck_assert_str_eq(readall(fh), "colon");
 	rr_fs_close(fh);
 	ck_assert_int_eq(symlink("/dir", hp("absdir")), 0);
 	fh = must("absdir/inner", RD);  /* mid-path: resolved by the host in the root */
@@ -1001,6 +1071,25 @@ START_TEST(swapped_symlink_race)
 }
 END_TEST
 
+/* Host errno → Redox errno (redox-abi.md §3): Linux's numbers 1..131 except
+ * the two Linux leaves unused; the rest has no Redox meaning. */
+START_TEST(errno_map)
+{
+	ck_assert_int_eq(rr_fs_errno(ENOENT), -2);
+	ck_assert_int_eq(rr_fs_errno(EAGAIN), -11);
+	ck_assert_int_eq(rr_fs_errno(ELOOP), -40);
+	ck_assert_int_eq(rr_fs_errno(EOPNOTSUPP), -95);
+	ck_assert_int_eq(rr_fs_errno(131), -131);  /* ENOTRECOVERABLE */
+	ck_assert_int_eq(rr_fs_errno(132), -EIO);  /* ERFKILL: Redox 132 is ERSVD */
+	ck_assert_int_eq(rr_fs_errno(133), -EIO);  /* EHWPOISON: none */
+	ck_assert_int_eq(rr_fs_errno(41), -EIO);   /* Redox EWOULDBLOCK, never a Linux errno */
+	ck_assert_int_eq(rr_fs_errno(58), -EIO);   /* Redox EDEADLOCK */
+	ck_assert_int_eq(rr_fs_errno(0), -EIO);
+	ck_assert_int_eq(rr_fs_errno(-3), -EIO);
+	ck_assert_int_eq(rr_fs_errno(4096), -EIO);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("redox-run-fs");
@@ -1025,6 +1114,7 @@ int main(void)
 	tcase_add_test(t, escapes);
 	tcase_add_test(t, fd_ops);
 	tcase_add_test(t, swapped_symlink_race);
+	tcase_add_test(t, errno_map);
 	suite_add_tcase(s, t);
 	return check_run(s, CK_FORK_GETENV);
 }
