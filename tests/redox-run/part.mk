@@ -76,7 +76,8 @@ include tests/redox-run/fs/part.mk
 RRT_RELIBC_SYSROOT ?= $(SYSROOT)
 CHECK_SUITES += redox-run-relibc
 .PHONY: check-redox-run-relibc
-check-redox-run-relibc: $(REDOX_RUN) $(foreach a,$(ARCHS),$(RRT_OUT)/$(a)/fdtest \
+# $(RELIBC_DEP) (relibc/part.mk) builds and imports relibc first when there is one.
+check-redox-run-relibc: $(REDOX_RUN) $(RELIBC_DEP) $(foreach a,$(ARCHS),$(RRT_OUT)/$(a)/fdtest \
 		$(addprefix $(call sysroot_lib,$(a))/,crt0.o crti.o crtn.o libgcc.a))
 	@CLANG=$(CLANG) LD_LLD=$(LD_LLD) LLVM_NM=$(LLVM_NM) sh tests/redox-run/relibc.sh $(REDOX_RUN) \
 		$(RRT_OUT)/relibc "$(ARCHS)" $(SYSROOT) $(RRT_RELIBC_SYSROOT) $(RRT_OUT)
