@@ -1,6 +1,8 @@
 # Tests of redox-run's --root file system (tools/redox-run/fs.c; included by
 # tests/redox-run/part.mk): Check unit tests against temporary trees, plain
-# and ASan+UBSan, and a bounded libFuzzer run over random trees and paths.
+# and ASan+UBSan, a bounded libFuzzer run over random trees and paths, and a
+# relibc program trying every libc way out under redox-run (skipped without
+# relibc in RRFS_RELIBC_SYSROOT, by default the sysroot `make relibc` fills).
 
 RRFS_OUT      := $(BUILD)/test/redox-run-fs
 RRFS_SRCS     := tests/redox-run/fs/test_fs.c tools/redox-run/fs.c
@@ -34,11 +36,15 @@ fuzz: fuzz-redox-run-fs
 fuzz-redox-run-fs: $(RRFS_FUZZER)
 	@sh tests/redox-run/fs/fuzz.sh $(RRFS_FUZZER) $(RRFS_OUT) $(FUZZ_TIME)
 
+RRFS_RELIBC_SYSROOT ?= $(SYSROOT)
 CHECK_SUITES += redox-run-fs
 .PHONY: check-redox-run-fs
-check-redox-run-fs: $(RRFS_UNIT) $(RRFS_UNIT_SAN) $(RRFS_FUZZER)
+check-redox-run-fs: $(RRFS_UNIT) $(RRFS_UNIT_SAN) $(RRFS_FUZZER) $(REDOX_RUN) \
+		$(foreach a,$(ARCHS),$(addprefix $(call sysroot_lib,$(a))/,crt0.o crti.o crtn.o libgcc.a))
 	@mkdir -p $(RRFS_OUT)/tmp; export TMPDIR=$(abspath $(RRFS_OUT)/tmp); \
 	echo "-- fs unit tests"; $(RRFS_UNIT); u=$$?; \
 	echo "-- fs unit tests, ASan+UBSan"; $(RRFS_UNIT_SAN); s=$$?; \
 	echo "-- fs fuzz"; sh tests/redox-run/fs/fuzz.sh $(RRFS_FUZZER) $(RRFS_OUT) $(RRFS_CHECK_FUZZ_TIME); f=$$?; \
-	[ $$u -eq 0 ] && [ $$s -eq 0 ] && [ $$f -eq 0 ]
+	echo "-- fs end to end (relibc)"; CLANG=$(CLANG) LD_LLD=$(LD_LLD) LLVM_NM=$(LLVM_NM) \
+		sh tests/redox-run/fs/e2e.sh $(REDOX_RUN) $(RRFS_OUT) "$(ARCHS)" $(SYSROOT) $(RRFS_RELIBC_SYSROOT); e=$$?; \
+	[ $$u -eq 0 ] && [ $$s -eq 0 ] && [ $$f -eq 0 ] && [ $$e -eq 0 ]
