@@ -23,8 +23,8 @@ o=$T_TMP/out e=$T_TMP/err
 
 CASES="hello malloc files dir-list dir-big dir-relative time ids unsupported \
 exit-return-0 exit-return-3 exit-return-255 exit-exit-0 exit-exit-3 exit-exit-255 \
-exit-_Exit-0 exit-_Exit-3 exit-_Exit-255"
-PROGS="hello malloc files dir time ids exit unsupported"
+exit-_Exit-0 exit-_Exit-3 exit-_Exit-255 sysinfo"
+PROGS="hello malloc files dir time ids exit unsupported sysinfo"
 
 # run NAME STATUS ROOT redox-run-args...: stdout in $o, stderr in $e.
 run() {
@@ -124,6 +124,15 @@ for a in $ARCHS; do
 
 	run "$a time" 0 "$R" "$B/time" "$(date +%s)"
 	same "$a time: stdout" "$SRC/time.out" "$o"
+
+	fresh_root "$R"
+	mkdir -p "$R/etc" "$R/tmp"
+	printf guest-host > "$R/etc/hostname"
+	# uname: kernel 6abd1be6 sys/uname.rs with its Cargo.toml version.
+	printf 'sysname Redox\nnodename guest-host\nrelease 0.5.12\nmachine %s\nsysinfo: ok\n' $a > "$T_TMP/want"
+	run "$a sysinfo" 0 "$R" "$B/sysinfo"
+	same "$a sysinfo: stdout" "$T_TMP/want" "$o"
+	expect_eq "$a sysinfo: temp files removed" "" "$(ls "$R/tmp")"
 
 	run "$a ids" 0 "$R" "$B/ids"
 	same "$a ids: stdout" "$SRC/ids.out" "$o"

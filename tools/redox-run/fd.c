@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sys.h"
@@ -245,6 +246,60 @@ static int scheme_is(const char *s, size_t n, const char *name)
 
 /* ----------------------------------------------------------------- opening */
 
+/* The small schemes a relibc program opens by name. */
+static uint64_t open_kernel_scheme(struct rr *rr, enum rr_scheme sc, const char *path, uint64_t flags,
+				   struct rr_file **out)
+{
+	if (sc == RR_SCHEME_RAND) {
+		/* relibc getrandom reads /scheme/rand (platform/redox/mod.rs:656-672). */
+		if (*path)
+			return ERR(ENOENT);
+		return (*out = rr_file_new(RR_K_RAND, flags)) ? 0 : ERR(ENOMEM);
+	}
+	if (sc == RR_SCHEME_TIME) {
+		/* kernel src/scheme/time.rs kopenat: "<clock>[/gettime|/getres|
+		 * /timer]", clocks REALTIME 1 and MONOTONIC 4, else ENOENT. */
+		char *end;
+		long clk = strtol(path, &end, 10);
+		enum rr_clock_kind ck;
+		if (end == path || (*end && *end != '/') || (clk != 1 && clk != 4))
+			return ERR(ENOENT);
+		if (!*end || !strcmp(end, "/") || !strcmp(end, "/gettime"))
+			ck = RR_CLOCK_GETTIME;
+		else if (!strcmp(end, "/getres"))
+			ck = RR_CLOCK_GETRES;
+		else if (!strcmp(end, "/timer"))
+			ck = RR_CLOCK_TIMER;
+		else
+			return ERR(ENOENT);
+		if (!(*out = rr_file_new(RR_K_CLOCK, flags)))
+			return ERR(ENOMEM);
+		(*out)->clock = (int)clk;
+		(*out)->clock_kind = ck;
+		return 0;
+	}
+	/* sys: only uname. Kernel src/scheme/sys/uname.rs: "Redox\n<kernel
+	 * version>\n<arch>\n<source ident>\n"; 6abd1be6's Cargo.toml says
+	 * 0.5.12; the ident is empty outside Redox's cookbook. */
+	if (strcmp(path, "uname")) {
+		char what[96];
+		snprintf(what, sizeof what, "/scheme/sys/%.40s", path);
+		rr_not_emulated(rr, what, "of the sys scheme only uname exists");
+		return ERR(ENOENT);
+	}
+	if (!(*out = rr_file_new(RR_K_DATA, flags)))
+		return ERR(ENOMEM);
+	char buf[64];
+	int n = snprintf(buf, sizeof buf, "Redox\n0.5.12\n%s\n\n", rr->ops->name);
+	if (!((*out)->snap = malloc((size_t)n))) {
+		rr_file_unref(*out);
+		return ERR(ENOMEM);
+	}
+	memcpy((*out)->snap, buf, (size_t)n);
+	(*out)->snap_len = (size_t)n;
+	return 0;
+}
+
 /* Open PATH relative to DIR (a scheme root or a directory handle), the
  * second step of every relibc open (relibc-runtime.md §4). */
 static uint64_t open_at(struct rr *rr, struct rr_file *dir, const char *path, uint64_t flags,
@@ -260,17 +315,20 @@ static uint64_t open_at(struct rr *rr, struct rr_file *dir, const char *path, ui
 		const char *ref, *s = path_scheme(path, &sl, &ref);
 		if (!s)
 			return ERR(EINVAL);
-		enum rr_scheme sc;
-		if (scheme_is(s, sl, "file"))
-			sc = RR_SCHEME_FILE;
-		else if (scheme_is(s, sl, "pipe"))
-			sc = RR_SCHEME_PIPE;
-		else {
+		static const struct { const char *name; enum rr_scheme sc; } schemes[] = {
+			{ "file", RR_SCHEME_FILE }, { "pipe", RR_SCHEME_PIPE }, { "rand", RR_SCHEME_RAND },
+			{ "time", RR_SCHEME_TIME }, { "sys", RR_SCHEME_SYS },
+		};
+		size_t k = 0;
+		while (k < sizeof schemes / sizeof schemes[0] && !scheme_is(s, sl, schemes[k].name))
+			k++;
+		if (k == sizeof schemes / sizeof schemes[0]) {
 			char what[96];
 			snprintf(what, sizeof what, "scheme '%.*s'", (int)(sl < 40 ? sl : 40), s);
-			rr_not_emulated(rr, what, "only the file scheme (--root) and pipe exist");
+			rr_not_emulated(rr, what, "only file (--root), pipe, rand, time and sys/uname exist");
 			return ERR(ENODEV);
 		}
+		enum rr_scheme sc = schemes[k].sc;
 		if (!(*out = rr_file_new(RR_K_ROOT, flags)))
 			return ERR(ENOMEM);
 		(*out)->scheme = sc;
@@ -296,6 +354,8 @@ static uint64_t open_at(struct rr *rr, struct rr_file *dir, const char *path, ui
 			(*out)->pipe = p;
 			return 0;
 		}
+		if (dir->scheme != RR_SCHEME_FILE)
+			return open_kernel_scheme(rr, dir->scheme, path, flags | fcntl_flags, out);
 		/* NULL = the root: "tmp/x" is the reference inside file. */
 		r = rr_fs_openat(rr->fs, NULL, path, strlen(path), flags, fcntl_flags, &fh);
 		break;
@@ -524,6 +584,18 @@ uint64_t rr_sys_close(struct rr *rr, const uint64_t *a)
 
 /* ------------------------------------------------------------ read/write */
 
+static int getentropy_all(uint8_t *p, size_t n)
+{
+	while (n) {
+		size_t k = n < 256 ? n : 256;   /* getentropy's limit */
+		if (getentropy(p, k))
+			return -1;
+		p += k;
+		n -= k;
+	}
+	return 0;
+}
+
 /* kernel pipe.rs kread/kwrite. One thread: where the kernel would block,
  * nobody can ever wake us, so that is reported as a deadlock. */
 static uint64_t pipe_read(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len)
@@ -697,6 +769,46 @@ uint64_t rr_sys_read(struct rr *rr, const uint64_t *a)
 		f->off += n;
 		return n;
 	}
+	case RR_K_DATA: {
+		uint64_t n = f->off < f->snap_len ? f->snap_len - f->off : 0;
+		if (n > a[2])
+			n = a[2];
+		if (n && rr_guest_write(rr, a[1], f->snap + f->off, n))
+			return ERR(EFAULT);
+		f->off += n;
+		return n;
+	}
+	case RR_K_RAND: {
+		static uint8_t tmp[CHUNK];
+		size_t n = a[2] < CHUNK ? (size_t)a[2] : CHUNK;
+		if (getentropy_all(tmp, n))
+			return ERR(EIO);
+		return rr_guest_write(rr, a[1], tmp, n) ? ERR(EFAULT) : n;
+	}
+	case RR_K_CLOCK: {
+		/* kernel time.rs kread: one TimeSpec per whole 16-byte chunk;
+		 * a timer handle is EINVAL. The resolution is the host clock's,
+		 * the clock actually read. */
+		if (f->clock_kind == RR_CLOCK_TIMER)
+			return ERR(EINVAL);
+		uint64_t done = 0;
+		for (; done + 16 <= a[2]; done += 16) {
+			struct timespec ts;
+			clockid_t c = f->clock == 1 ? CLOCK_REALTIME : CLOCK_MONOTONIC;
+			if (f->clock_kind == RR_CLOCK_GETRES)
+				clock_getres(c, &ts);
+			else
+				clock_gettime(c, &ts);
+			uint8_t raw[16] = { 0 };
+			int64_t sec = ts.tv_sec;
+			int32_t nsec = (int32_t)ts.tv_nsec;
+			memcpy(raw, &sec, 8);
+			memcpy(raw + 8, &nsec, 4);
+			if (rr_guest_write(rr, a[1] + done, raw, 16))
+				return done ? done : ERR(EFAULT);
+		}
+		return done;
+	}
 	case RR_K_PROC:
 		return proc_meta(rr, a[1], a[2]);
 	case RR_K_PIPE:
@@ -805,7 +917,8 @@ uint64_t rr_sys_fpath(struct rr *rr, const uint64_t *a)
 	} else if (f->kind == RR_K_PIPE) {
 		n = snprintf(buf, sizeof buf, "/scheme/pipe/");   /* kernel pipe.rs kfpath */
 	} else if (f->kind == RR_K_ROOT) {
-		n = snprintf(buf, sizeof buf, "/scheme/%s", f->scheme == RR_SCHEME_FILE ? "file" : "pipe");
+		static const char *const names[] = { "file", "pipe", "rand", "time", "sys" };
+		n = snprintf(buf, sizeof buf, "/scheme/%s", names[f->scheme]);
 	} else {
 		return ERR(EOPNOTSUPP);
 	}

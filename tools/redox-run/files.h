@@ -22,9 +22,13 @@ enum rr_kind {
 	RR_K_SIGHANDLER, /* dup(thread, "sighandler") */
 	RR_K_FILETABLE,  /* the binary file-table listing (AT_REDOX_FILETABLE_FD) */
 	RR_K_PIPE,       /* one end of a pipe (/scheme/pipe) */
+	RR_K_RAND,       /* /scheme/rand: random bytes */
+	RR_K_CLOCK,      /* /scheme/time/<clock>[/gettime|/getres|/timer] */
+	RR_K_DATA,       /* fixed bytes read from an offset (/scheme/sys/uname) */
 };
 
-enum rr_scheme { RR_SCHEME_FILE, RR_SCHEME_PIPE };
+enum rr_scheme { RR_SCHEME_FILE, RR_SCHEME_PIPE, RR_SCHEME_RAND, RR_SCHEME_TIME, RR_SCHEME_SYS };
+enum rr_clock_kind { RR_CLOCK_GETTIME, RR_CLOCK_GETRES, RR_CLOCK_TIMER };
 
 /* Kernel 6abd1be6 src/scheme/pipe.rs: a 65536-byte queue; the writer
  * counts as alive from creation until its end (if ever dup'd) is closed. */
@@ -48,6 +52,8 @@ struct rr_file {
 	int text;                /* RR_K_FILETABLE: "filetable" (decimal lines) */
 	struct rr_pipe *pipe;    /* RR_K_PIPE */
 	int write_end;
+	int clock;               /* RR_K_CLOCK: 1 REALTIME, 4 MONOTONIC */
+	enum rr_clock_kind clock_kind;
 };
 
 struct rr_file *rr_file_new(enum rr_kind kind, uint64_t flags);
