@@ -12,9 +12,9 @@
 # env: CLANG, LD_LLD, LLVM_NM (default clang-19, ld.lld-19, llvm-nm-19)
 set -u
 RR=$1 OUT=$2 ARCHS=$3 CRT=$4 RELIBC=$5 BIN=$6
-CLANG=${CLANG:-clang-19} LD=${LD_LLD:-ld.lld-19} NM=${LLVM_NM:-llvm-nm-19}
 SRC=tests/redox-run/relibc
 . tests/lib/tap.sh
+. tests/lib/relibc-prog.sh
 T_SKIP=0
 skip() { T_SKIP=$((T_SKIP + 1)); echo "SKIP: $1"; }
 T_TMP=$OUT/tmp
@@ -65,9 +65,7 @@ done
 
 for a in $ARCHS; do
 	triple=$a-unknown-redox
-	lib=$RELIBC/$triple/lib inc=$RELIBC/$triple/include
-	if [ ! -f "$lib/libc.a" ] || [ ! -f "$inc/stdio.h" ] ||
-	   ! "$NM" -g --defined-only "$lib/libc.a" 2>/dev/null | grep -q ' T relibc_start_v1$'; then
+	if ! relibc_present "$RELIBC" "$triple"; then
 		for c in $CASES; do skip "$a $c: no relibc in $RELIBC/$triple (make relibc imports it)"; done
 		continue
 	fi
@@ -75,11 +73,8 @@ for a in $ARCHS; do
 	mkdir -p "$B"
 	built=1
 	for p in $PROGS; do
-		if "$CLANG" --target="$triple" --sysroot="$OUT/empty-sysroot" -nostdinc -isystem "$inc" -D__redox__ \
-			-O1 -Wall -Werror -c "$SRC/$p.c" -o "$B/$p.o" 2> "$T_TMP/cc.log" &&
-		   "$LD" -static --no-pie --eh-frame-hdr -o "$B/$p" "$CRT/$triple/lib/crt0.o" \
-			"$CRT/$triple/lib/crti.o" "$B/$p.o" "$lib/libc.a" -L"$CRT/$triple/lib" -lgcc \
-			"$CRT/$triple/lib/crtn.o" 2>> "$T_TMP/cc.log"; then :; else
+		if relibc_prog "$RELIBC" "$triple" "$CRT" "$SRC/$p.c" "$B/$p" "$OUT/empty-sysroot" \
+			2> "$T_TMP/cc.log"; then :; else
 			fail "$a build $p" "compile or link failed"; sed 's/^/    /' "$T_TMP/cc.log" | head -20
 			built=0
 		fi

@@ -242,6 +242,22 @@ static long guest_path(const struct rr_fh *dir, const char *p, size_t n, char **
 	return canon_join(dir ? dir->path : NULL, dir ? dir->plen : 0, p, n, out, olen);
 }
 
+/* An absolute Redox path in any of its forms (redox-path RedoxStr::new):
+ * 1 with the reference for the file scheme ("/x", "/scheme/file/x",
+ * "file:x"), -1 for another scheme, 0 for a relative path. */
+static int redox_abs(const char *p, size_t n, const char **rest, size_t *rlen)
+{
+	if (n && p[0] == '/') {
+		int s = scheme_prefix(p, n, rest, rlen);
+		if (s)
+			return s;
+		*rest = p;
+		*rlen = n;
+		return 1;
+	}
+	return legacy_prefix(p, n, rest, rlen);
+}
+
 /* The absolute Redox path frename/flink take (kernel: RedoxPath::from_absolute,
  * as_parts). Another scheme → EXDEV (the kernel's frename has "TODO: Check EXDEV"). */
 static long target_path(const char *p, size_t n, char **out, size_t *olen)
@@ -251,16 +267,7 @@ static long target_path(const char *p, size_t n, char **out, size_t *olen)
 		return r;
 	const char *rest;
 	size_t rlen;
-	int s;
-	if (n && p[0] == '/') {
-		s = scheme_prefix(p, n, &rest, &rlen);
-		if (s == 0) {
-			rest = p;
-			rlen = n;
-			s = 1;
-		}
-	} else
-		s = legacy_prefix(p, n, &rest, &rlen);
+	int s = redox_abs(p, n, &rest, &rlen);
 	if (s == 0)
 		return -EINVAL;
 	if (s < 0)
@@ -277,23 +284,15 @@ static long link_target(const char *cur, size_t clen, const char *t, size_t tn, 
 		return -EINVAL;
 	const char *rest;
 	size_t rlen;
-	int s;
-	if (tn && t[0] == '/') {
-		s = scheme_prefix(t, tn, &rest, &rlen);
-		if (s == 0)
-			return canon_join(NULL, 0, t, tn, out, olen);
-	} else {
-		s = legacy_prefix(t, tn, &rest, &rlen);
-		if (s == 0) {
-			size_t d = clen;
-			while (d > 0 && cur[d - 1] != '/')
-				d--;
-			return canon_join(cur, d ? d - 1 : 0, t, tn, out, olen);
-		}
-	}
+	int s = redox_abs(t, tn, &rest, &rlen);
 	if (s < 0)
 		return -EXDEV;
-	return canon_join(NULL, 0, rest, rlen, out, olen);
+	if (s > 0)
+		return canon_join(NULL, 0, rest, rlen, out, olen);
+	size_t d = clen;
+	while (d > 0 && cur[d - 1] != '/')
+		d--;
+	return canon_join(cur, d ? d - 1 : 0, t, tn, out, olen);
 }
 
 static int openat2_in_root(int root, const char *path, uint64_t flags)

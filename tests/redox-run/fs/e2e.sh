@@ -10,9 +10,9 @@
 # env: CLANG, LD_LLD, LLVM_NM (default clang-19, ld.lld-19, llvm-nm-19)
 set -u
 RR=$1 OUT=$2 ARCHS=$3 CRT=$4 RELIBC=$5
-CLANG=${CLANG:-clang-19} LD=${LD_LLD:-ld.lld-19} NM=${LLVM_NM:-llvm-nm-19}
 SRC=tests/redox-run/fs/e2e
 . tests/lib/tap.sh
+. tests/lib/relibc-prog.sh
 T_SKIP=0
 T_TMP=$OUT/e2e
 mkdir -p "$T_TMP" "$OUT/empty-sysroot"
@@ -22,21 +22,15 @@ listing() { (cd "$1" && ls -A | tr '\n' ' '); }
 
 for a in $ARCHS; do
 	triple=$a-unknown-redox
-	lib=$RELIBC/$triple/lib inc=$RELIBC/$triple/include
-	if [ ! -f "$lib/libc.a" ] || [ ! -f "$inc/stdio.h" ] ||
-	   ! "$NM" -g --defined-only "$lib/libc.a" 2>/dev/null | grep -q ' T relibc_start_v1$'; then
+	if ! relibc_present "$RELIBC" "$triple"; then
 		T_SKIP=$((T_SKIP + 1))
 		echo "SKIP: $a escape: no relibc in $RELIBC/$triple (make relibc imports it)"
 		continue
 	fi
 	B=$T_TMP/$a
 	mkdir -p "$B"
-	# clang-19 has no Redox OS: define __redox__ as a Redox GCC would (relibc's headers test it).
-	if ! { "$CLANG" --target="$triple" --sysroot="$OUT/empty-sysroot" -nostdinc -isystem "$inc" \
-		-D__redox__ -O1 -Wall -Werror -c "$SRC/escape.c" -o "$B/escape.o" &&
-	       "$LD" -static --no-pie --eh-frame-hdr -o "$B/escape" "$CRT/$triple/lib/crt0.o" \
-		"$CRT/$triple/lib/crti.o" "$B/escape.o" "$lib/libc.a" -L"$CRT/$triple/lib" -lgcc \
-		"$CRT/$triple/lib/crtn.o"; } > "$T_TMP/cc.log" 2>&1; then
+	if ! relibc_prog "$RELIBC" "$triple" "$CRT" "$SRC/escape.c" "$B/escape" "$OUT/empty-sysroot" \
+		> "$T_TMP/cc.log" 2>&1; then
 		fail "$a build escape" "compile or link failed"; sed 's/^/    /' "$T_TMP/cc.log" | head -20
 		continue
 	fi
