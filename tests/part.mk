@@ -1,2 +1,9 @@
 # Test suites that live under tests/<suite>/part.mk.
 include $(wildcard tests/*/part.mk)
+
+# Mutation testing (not part of make check): every part's planted bugs in
+# tests/<part>/mutants/ must each make that part's suite fail.
+#   make mutants [MUTANT_PARTS="start syscalls"] [MUTANT='glob']
+.PHONY: mutants
+mutants:
+	@MAKE='$(MAKE)' BUILD='$(BUILD)' MUTANT='$(or $(MUTANT),*)' sh tests/lib/mutants.sh $(MUTANT_PARTS)

@@ -56,6 +56,57 @@ $MAKE --no-print-directory BUILD="$b" ARCHS=x86_64 syscalls > "$out/v-back.log" 
 expect_grep "back to 0.6.0 headers" '^#define REDOX_SYSCALL_VERSION "0\.6\.0"$' "$hdr"
 rm -rf "$b"
 
+# --- wrapper parameters against the hand-written kernel argument order
+# (tests/syscalls/expected-args.txt), for every table version: the unit
+# tests' wrapper cases come from the same table, so a swapped pair of
+# same-typed arguments there would pass them.
+# protos HEADER: "redox_NAME p1 p2* ..." for each function the header declares.
+protos() {
+	awk '{ s = s " " $0 } END {
+		while ((i = index(s, "/*")) > 0) {
+			rest = substr(s, i + 2); j = index(rest, "*/")
+			s = substr(s, 1, i - 1) " " (j ? substr(rest, j + 2) : "")
+		}
+		while (match(s, /redox_[a-z0-9_]+[ \t]*\([^()]*\)/)) {
+			d = substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH)
+			name = d; sub(/[ \t]*\(.*/, "", name)
+			if (name in seen) continue
+			seen[name] = 1
+			args = d; sub(/^[^(]*\(/, "", args); sub(/\)$/, "", args)
+			out = name
+			if (args !~ /^[ \t]*(void)?[ \t]*$/) {
+				n = split(args, p, ",")
+				for (k = 1; k <= n; k++) {
+					ptr = p[k] ~ /\*/ ? "*" : ""
+					nm = p[k]; sub(/[^A-Za-z0-9_]+$/, "", nm); sub(/.*[^A-Za-z0-9_]/, "", nm)
+					out = out " " nm ptr
+				}
+			}
+			print out
+		}
+	}' "$1"
+}
+for v in $(ls syscalls/table-*.txt | sed 's|.*/table-||; s|\.txt$||'); do
+	h=${BUILD:-build}/gen/syscalls/$v/include/redox/syscall_wrappers.h
+	awk -v v="$v" '!/^#/ && NF >= 2 { n = split($1, vs, ","); for (i = 1; i <= n; i++) if (vs[i] == v) {
+		$1 = ""; sub(/^ +/, ""); print; break } }' tests/syscalls/expected-args.txt | sort > "$out/args-$v.want"
+	if [ ! -s "$out/args-$v.want" ]; then
+		fail "$v wrappers: expected-args.txt has expectations for this table" "add $v lines to tests/syscalls/expected-args.txt"
+		continue
+	fi
+	protos "$h" | sort > "$out/args-$v.got"
+	cut -d' ' -f1 "$out/args-$v.want" > "$out/args-$v.names"
+	awk 'NR == FNR { w[$1]; next } $1 in w' "$out/args-$v.names" "$out/args-$v.got" > "$out/args-$v.cmp"
+	if cmp -s "$out/args-$v.want" "$out/args-$v.cmp"; then
+		ok "$v wrappers: every parameter in the kernel's order ($(wc -l < "$out/args-$v.want") wrappers)"
+	else
+		fail "$v wrappers: parameters in the kernel's order" "expected (<) vs $h (>):"
+		diff "$out/args-$v.want" "$out/args-$v.cmp" | grep '^[<>]' | head -10 | sed 's/^/    /'
+	fi
+	extra=$(cut -d' ' -f1 "$out/args-$v.got" | grep -v -F -x -f "$out/args-$v.names" | grep -v -E '^redox_(syscall[0-6]|result|is_error|errno_of)' | tr '\n' ' ')
+	expect_eq "$v wrappers: none declared without an expectation" "" "$extra"
+done
+
 # --- the installed archives and headers, per arch
 for a in $archs; do
 	case $a in

@@ -39,6 +39,9 @@ run regs "$bin/regs"
 expect_eq "$arch regs exit status" 0 "$(cat "$out/regs.rc")"
 expect_grep "$arch callee-saved registers survive redox_syscall6" '^callee-saved ok$' "$out/regs.out"
 expect_grep "$arch inline syscalls under register pressure" '^inline-clobbers ok$' "$out/regs.out"
+for k in 0 1 2 3 4 5 6; do
+	expect_grep "$arch redox_syscall${k}_inline keeps live values out of clobbered registers" "^inline-clobbers $k ok\$" "$out/regs.out"
+done
 
 # Typed wrappers against redox-run's kernel.
 printf 'ping\n' > "$out/io.in"

@@ -62,7 +62,7 @@ check-syscalls-e2e: $(REDOX_RUN)
 # Generator errors, version switching, archive and header inspection.
 .PHONY: check-syscalls-build
 check-syscalls: check-syscalls-build
-check-syscalls-build: syscalls
+check-syscalls-build: syscalls $(foreach v,$(SC_VERSIONS),$(call sc_gen,$(v))/include/redox/syscall_wrappers.h)
 	@sh tests/syscalls/build.sh $(BUILD)/test/syscalls/build "$(ARCHS)"
 
 # The same end-to-end programs against the other table, in a build tree of

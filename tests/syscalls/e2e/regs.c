@@ -35,16 +35,39 @@ __attribute__((noinline)) static unsigned long mix_plain(void)
 	MIX((void)0);
 }
 
-__attribute__((noinline)) static unsigned long mix_syscalls(void)
-{
-	MIX(redox_syscall0_inline(SYS_YIELD));
-}
+/* The clobber contract holds at every arity, not only the one tested first:
+   one mix per redox_syscallN_inline, each on SYS_YIELD (which ignores its
+   arguments) with live values in every register the asm leaves alone. */
+#define A1 0x1111UL
+#define A2 0x2222UL
+#define A3 0x3333UL
+#define A4 0x4444UL
+#define A5 0x5555UL
+#define A6 0x6666UL
+__attribute__((noinline)) static unsigned long mix_syscalls0(void) { MIX(redox_syscall0_inline(SYS_YIELD)); }
+__attribute__((noinline)) static unsigned long mix_syscalls1(void) { MIX(redox_syscall1_inline(SYS_YIELD, A1)); }
+__attribute__((noinline)) static unsigned long mix_syscalls2(void) { MIX(redox_syscall2_inline(SYS_YIELD, A1, A2)); }
+__attribute__((noinline)) static unsigned long mix_syscalls3(void) { MIX(redox_syscall3_inline(SYS_YIELD, A1, A2, A3)); }
+__attribute__((noinline)) static unsigned long mix_syscalls4(void) { MIX(redox_syscall4_inline(SYS_YIELD, A1, A2, A3, A4)); }
+__attribute__((noinline)) static unsigned long mix_syscalls5(void) { MIX(redox_syscall5_inline(SYS_YIELD, A1, A2, A3, A4, A5)); }
+__attribute__((noinline)) static unsigned long mix_syscalls6(void) { MIX(redox_syscall6_inline(SYS_YIELD, A1, A2, A3, A4, A5, A6)); }
 
 int main(void)
 {
-	int bad = 0;
+	static unsigned long (*const mixes[7])(void) = {
+		mix_syscalls0, mix_syscalls1, mix_syscalls2, mix_syscalls3,
+		mix_syscalls4, mix_syscalls5, mix_syscalls6,
+	};
+	static const char *const names[7] = {
+		"inline-clobbers 0", "inline-clobbers 1", "inline-clobbers 2", "inline-clobbers 3",
+		"inline-clobbers 4", "inline-clobbers 5", "inline-clobbers 6",
+	};
+	int bad = 0, bad_inline = 0;
 	unsigned long mask = regs_probe(0x7e5a0UL);
 	bad |= sct_report("callee-saved", mask == 0, (long)mask);
-	bad |= sct_report("inline-clobbers", mix_plain() == mix_syscalls(), 0);
+	unsigned long want = mix_plain();
+	for (int k = 0; k < 7; k++)
+		bad_inline |= sct_report(names[k], mixes[k]() == want, k);
+	bad |= sct_report("inline-clobbers", !bad_inline, 0);
 	return bad;
 }

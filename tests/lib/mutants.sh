@@ -1,0 +1,176 @@
+#!/bin/sh
+# Mutation testing (make mutants): every part's suite must fail on each of its
+# planted bugs. A part opts in with tests/<part>/mutants/, holding
+#   suite         one line: the make goals (and VAR=value settings) of the
+#                 part's own suite, e.g. "check-start check-start-unit"
+#   NAME.sed      a sed script; its header names the file it mutates:
+#                   # file: start/exit.c
+#                   # why: one line saying which mistake this models
+#   NAME.patch    or a unified diff (patch -p1), for multi-line mistakes
+# Each mutant is applied to a private copy of the tree in
+# $MUTANTS_DIR/<part>/<name>/ (the tracked and untracked-but-not-ignored
+# files, plus a copy of build/ with its timestamps, so only what depends on
+# the mutated file rebuilds), built with `make all`, then the part's suite
+# is run there. Outcomes:
+#   caught          the suite failed (exit status non-zero)
+#   SURVIVED        the suite passed: a test is missing
+#   STALE           the mutant no longer applies (its line is gone, or the
+#                   sed script changes nothing): update or drop the mutant
+#   DOES NOT BUILD  make all failed: the mutant proves nothing; fix it
+# Anything but "caught" makes the run fail. The unmutated copy's suite must
+# pass first, or none of that part's mutants are run.
+# usage: sh tests/lib/mutants.sh [PART...]   (default: every part with mutants/)
+# env: MAKE, BUILD (build), MUTANTS_DIR ($BUILD/mutants), MUTANT (a shell
+#      glob over mutant names), MUTANTS_JOBS (make -j, 2), MUTANT_TIMEOUT
+#      (seconds per suite run, 1200), MUTANTS_KEEP=1 keeps caught copies.
+set -u
+MAKE=${MAKE:-make}
+BUILD=${BUILD:-build}
+MD=${MUTANTS_DIR:-$BUILD/mutants}
+JOBS=${MUTANTS_JOBS:-2}
+TMO=${MUTANT_TIMEOUT:-1200}
+SEL=${MUTANT:-*}
+# A private make per copy: nothing from the make that started us leaks in.
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES GNUMAKEFLAGS
+me=mutants
+die() { echo "$me: $*" >&2; exit 2; }
+[ -f Makefile ] && [ -d tests ] || die "run from the top of the redox-crt tree (make mutants)"
+git rev-parse --git-dir > /dev/null 2>&1 || die "needs a git checkout: the copies are made from 'git ls-files'"
+
+if [ $# -eq 0 ]; then
+	set -- $(for d in tests/*/mutants; do [ -f "$d/suite" ] && basename "$(dirname "$d")"; done)
+fi
+[ $# -gt 0 ] || die "no part has tests/<part>/mutants/suite"
+for p in "$@"; do
+	[ -f "tests/$p/mutants/suite" ] || die "no mutants for part '$p': tests/$p/mutants/suite does not exist; parts with mutants: $(ls -d tests/*/mutants 2>/dev/null | sed 's|tests/||; s|/mutants||' | tr '\n' ' ')"
+done
+
+mkdir -p "$MD" || die "cannot create $MD"
+MD=$(cd "$MD" && pwd -P)
+top=$(pwd -P)
+case $MD/ in "$top"/build/*|"$top"/$BUILD/*) ;; *) die "MUTANTS_DIR must be inside the build directory" ;; esac
+results=$MD/results.txt
+: > "$results"
+t_all=$(date +%s)
+
+now() { date +%s; }
+
+# The file a mutant changes (sed: its "# file:" line; patch: its +++ line).
+mutant_file() {
+	case $1 in
+	*.sed) sed -n 's/^# file: *//p' "$1" | head -n 1 ;;
+	*.patch) sed -n 's|^+++ [^/]*/\([^ 	]*\).*|\1|p' "$1" | head -n 1 ;;
+	esac
+}
+mutant_why() { sed -n 's/^# why: *//p' "$1" | head -n 1; }
+
+# First failing check in a suite log, to show what caught the mutant.
+first_failure() {
+	grep -m 1 -E '^FAIL|:[FE]:|^not ok|[0-9]+ passed, [1-9][0-9]* failed|Error [0-9]+$' "$1" |
+		cut -c 1-150
+}
+
+# copy_tree DEST: the tree as the working copy has it, build/ included.
+copy_tree() {
+	rm -rf "$1" && mkdir -p "$1" || return 1
+	git ls-files -z -c -o --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$1" || return 1
+	if [ -d "$BUILD" ]; then
+		tar --exclude="./$(basename "$MD")" --exclude='./test/*.log' -C "$BUILD" -cf - . |
+			(mkdir -p "$1/build" && tar -xf - -C "$1/build") || return 1
+	fi
+}
+
+total=0 caught=0 survived=0 stale=0 nobuild=0 badbase=0
+for part in "$@"; do
+	dir=tests/$part/mutants
+	suite=$(grep -v '^#' "$dir/suite" | head -n 1)
+	pd=$MD/$part
+	rm -rf "$pd"; mkdir -p "$pd"
+	# The project's ../shared (relibc sources) must resolve from the copies too.
+	[ -e ../shared ] && ln -s "$(cd ../shared && pwd -P)" "$pd/shared"
+	echo "== mutants of $part (suite: $suite)"
+	t0=$(now)
+	base=$pd/base
+	if ! copy_tree "$base"; then
+		echo "ERROR      $part: cannot copy the tree into $base"; badbase=$((badbase + 1)); continue
+	fi
+	if ! $MAKE -C "$base" -j"$JOBS" all > "$pd/base-build.log" 2>&1; then
+		echo "ERROR      $part: the unmutated tree does not build (see $pd/base-build.log)"
+		badbase=$((badbase + 1)); continue
+	fi
+	# shellcheck disable=SC2086
+	if ! timeout "$TMO" $MAKE -C "$base" -j"$JOBS" $suite > "$pd/base-suite.log" 2>&1; then
+		echo "ERROR      $part: the suite fails on the unmutated tree, so no mutant can be judged: $(first_failure "$pd/base-suite.log") (log: $pd/base-suite.log)"
+		badbase=$((badbase + 1)); continue
+	fi
+	echo "   baseline: the suite passes on the unmutated tree ($(($(now) - t0)) s)"
+	np=0 cp_=0 sp=0
+	for m in "$dir"/*.sed "$dir"/*.patch; do
+		[ -f "$m" ] || continue
+		name=$(basename "$m"); name=${name%.*}
+		case $name in $SEL) ;; *) continue ;; esac
+		np=$((np + 1)); total=$((total + 1))
+		file=$(mutant_file "$m")
+		why=$(mutant_why "$m")
+		md=$pd/$name
+		t1=$(now)
+		if [ -z "$file" ]; then
+			echo "STALE      $part/$name: $m names no file (add a '# file: PATH' line)"
+			stale=$((stale + 1)); echo "stale $part/$name" >> "$results"; continue
+		fi
+		if [ ! -f "$base/$file" ]; then
+			echo "STALE      $part/$name: $file no longer exists; update or drop $m"
+			stale=$((stale + 1)); echo "stale $part/$name" >> "$results"; continue
+		fi
+		rm -rf "$md"
+		cp -a "$base" "$md" || { echo "ERROR      $part/$name: cannot copy $base"; badbase=$((badbase + 1)); continue; }
+		applied=0
+		case $m in
+		*.sed)
+			if sed -f "$m" "$md/$file" > "$md/$file.mutant" 2> "$md/mutant.err" &&
+			   ! cmp -s "$md/$file" "$md/$file.mutant"; then
+				cat "$md/$file.mutant" > "$md/$file" && applied=1
+			fi
+			rm -f "$md/$file.mutant" ;;
+		*.patch)
+			patch -d "$md" -p1 -s -f --no-backup-if-mismatch < "$m" > "$md/mutant.err" 2>&1 && applied=1 ;;
+		esac
+		if [ $applied = 0 ]; then
+			echo "STALE      $part/$name: no longer applies to $file (its anchor line changed); update or drop $m $(head -c 200 "$md/mutant.err" 2>/dev/null)"
+			stale=$((stale + 1)); echo "stale $part/$name" >> "$results"; rm -rf "$md"; continue
+		fi
+		# A fresh mtime, so make sees the change even within the same second.
+		touch "$md/$file"
+		( cd "$md" && diff -u "$base/$file" "$file" ) > "$md/mutant.diff" 2>&1
+		if ! $MAKE -C "$md" -j"$JOBS" all > "$md/build.log" 2>&1; then
+			echo "NO BUILD   $part/$name ($file): the mutant does not compile, so it proves nothing: $(grep -m 1 -E 'error|Error' "$md/build.log" | cut -c 1-120)"
+			nobuild=$((nobuild + 1)); echo "nobuild $part/$name" >> "$results"; continue
+		fi
+		# shellcheck disable=SC2086
+		timeout "$TMO" $MAKE -C "$md" -j"$JOBS" $suite > "$md/suite.log" 2>&1
+		rc=$?
+		dt=$(($(now) - t1))
+		if [ $rc -ne 0 ]; then
+			how=$(first_failure "$md/suite.log")
+			[ $rc -eq 124 ] && how="suite timed out after ${TMO}s"
+			printf 'caught     %s/%s (%s, %ss): %s\n' "$part" "$name" "$file" "$dt" "${how:-suite exit status $rc}"
+			caught=$((caught + 1)); cp_=$((cp_ + 1)); echo "caught $part/$name" >> "$results"
+			[ "${MUTANTS_KEEP:-0}" = 1 ] || rm -rf "$md"
+		else
+			printf 'SURVIVED   %s/%s (%s, %ss): %s; copy kept in %s\n' "$part" "$name" "$file" "$dt" "$why" "$md"
+			survived=$((survived + 1)); sp=$((sp + 1)); echo "survived $part/$name" >> "$results"
+		fi
+	done
+	[ "${MUTANTS_KEEP:-0}" = 1 ] || rm -rf "$base"
+	if [ $np -gt 0 ]; then rate=$((100 * sp / np)); else rate=0; fi
+	echo "== $part: $np mutants, $cp_ caught, $sp survived (survival $rate%), $(($(now) - t0)) s"
+	echo "part $part $np $cp_ $sp" >> "$results"
+done
+
+dt=$(($(now) - t_all))
+if [ $total -gt 0 ]; then score=$((100 * caught / total)); else score=0; fi
+echo
+echo "== make mutants: $total mutants, $caught caught, $survived survived, $stale stale, $nobuild do not build; mutation score $score% ($caught/$total) in $dt s"
+[ $badbase -gt 0 ] && echo "== $badbase part(s) could not be judged (see ERROR lines above)"
+echo "score $caught $total $dt" >> "$results"
+[ $survived -eq 0 ] && [ $stale -eq 0 ] && [ $nobuild -eq 0 ] && [ $badbase -eq 0 ] && [ $total -gt 0 ]
