@@ -22,10 +22,15 @@
 # usage: sh tests/lib/mutants.sh [PART...]   (default: every part with mutants/)
 # env: MAKE, BUILD (build), MUTANTS_DIR ($BUILD/mutants), MUTANT (a shell
 #      glob over mutant names), MUTANTS_JOBS (make -j, 2), MUTANT_TIMEOUT
-#      (seconds per suite run, 1200), MUTANTS_KEEP=1 keeps caught copies.
+#      (seconds per suite run, 1200), MUTANTS_KEEP=1 keeps caught copies,
+#      MUTANTS_FULL=1 runs a suite to its end even after its first FAIL line.
 set -u
 MAKE=${MAKE:-make}
 BUILD=${BUILD:-build}
+# Run from a copy, so editing this script during a run cannot change it.
+if [ -z "${MUTANTS_DRIVER:-}" ] && [ -d "$BUILD" ]; then
+	cp "$0" "$BUILD/.mutants-driver.sh" && MUTANTS_DRIVER=1 exec sh "$BUILD/.mutants-driver.sh" "$@"
+fi
 MD=${MUTANTS_DIR:-$BUILD/mutants}
 JOBS=${MUTANTS_JOBS:-2}
 TMO=${MUTANT_TIMEOUT:-1200}
@@ -80,6 +85,26 @@ copy_tree() {
 	fi
 }
 
+# run_suite DIR LOG: the part's suite in DIR, in a process group of its own.
+# A tap.sh "FAIL: " line already decides the suite's status (summary exits
+# non-zero), so the run stops there unless MUTANTS_FULL=1; the exit status
+# is then 1, or 124 after MUTANT_TIMEOUT seconds.
+run_suite() {
+	# shellcheck disable=SC2086
+	setsid $MAKE -C "$1" -j"$JOBS" $suite > "$2" 2>&1 < /dev/null &
+	_pid=$! _t=0
+	while kill -0 "$_pid" 2> /dev/null; do
+		if [ "${MUTANTS_FULL:-0}" != 1 ] && grep -q '^FAIL: ' "$2"; then
+			kill -TERM -- "-$_pid" 2> /dev/null; wait "$_pid"; return 1
+		fi
+		if [ $_t -ge "$TMO" ]; then
+			kill -TERM -- "-$_pid" 2> /dev/null; wait "$_pid"; return 124
+		fi
+		sleep 1; _t=$((_t + 1))
+	done
+	wait "$_pid"
+}
+
 total=0 caught=0 survived=0 stale=0 nobuild=0 badbase=0
 for part in "$@"; do
 	dir=tests/$part/mutants
@@ -98,8 +123,7 @@ for part in "$@"; do
 		echo "ERROR      $part: the unmutated tree does not build (see $pd/base-build.log)"
 		badbase=$((badbase + 1)); continue
 	fi
-	# shellcheck disable=SC2086
-	if ! timeout "$TMO" $MAKE -C "$base" -j"$JOBS" $suite > "$pd/base-suite.log" 2>&1; then
+	if ! MUTANTS_FULL=1 run_suite "$base" "$pd/base-suite.log"; then
 		echo "ERROR      $part: the suite fails on the unmutated tree, so no mutant can be judged: $(first_failure "$pd/base-suite.log") (log: $pd/base-suite.log)"
 		badbase=$((badbase + 1)); continue
 	fi
@@ -146,8 +170,7 @@ for part in "$@"; do
 			echo "NO BUILD   $part/$name ($file): the mutant does not compile, so it proves nothing: $(grep -m 1 -E 'error|Error' "$md/build.log" | cut -c 1-120)"
 			nobuild=$((nobuild + 1)); echo "nobuild $part/$name" >> "$results"; continue
 		fi
-		# shellcheck disable=SC2086
-		timeout "$TMO" $MAKE -C "$md" -j"$JOBS" $suite > "$md/suite.log" 2>&1
+		run_suite "$md" "$md/suite.log"
 		rc=$?
 		dt=$(($(now) - t1))
 		if [ $rc -ne 0 ]; then

@@ -7,6 +7,7 @@
 #include <check.h>
 #include "../lib/check_run.h"
 #include <dlfcn.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -477,6 +478,92 @@ START_TEST(native_backtrace)
 }
 END_TEST
 
+/* -------- the shipped limits, through _Unwind_Backtrace --------
+   The walker tests above pass their own limits; these hold the ones
+   backtrace.c ships, written here by hand (README "Unwind stubs": 256
+   frames, no step of more than 16 MiB between two frame records). */
+#define SHIPPED_MAX_FRAMES 256
+#define SHIPPED_MAX_STEP ((size_t)16 << 20)
+
+struct count {
+	unsigned n, stop_at;
+};
+static _Unwind_Reason_Code count_cb(struct _Unwind_Context *c, void *arg)
+{
+	struct count *s = arg;
+	(void)c;
+	return ++s->n == s->stop_at ? _URC_NORMAL_STOP : _URC_NO_REASON;
+}
+
+__attribute__((noinline)) static int deep(unsigned left, struct count *s)
+{
+	int r = left ? deep(left - 1, s) : (int)_Unwind_Backtrace(count_cb, s);
+	KEEP(r);
+	return r;
+}
+
+START_TEST(backtrace_stops_after_256_frames)
+{
+	struct count s = { 0, 0 };
+	ck_assert_int_eq(deep(SHIPPED_MAX_FRAMES + 40, &s), _URC_FATAL_PHASE1_ERROR);
+	ck_assert_uint_eq(s.n, SHIPPED_MAX_FRAMES);
+}
+END_TEST
+
+/* A frame whose alloca puts its record `size` bytes above the next one
+   down, on a thread stack big enough to hold it. */
+struct gap {
+	size_t size;
+	struct count c;
+	int rc;
+};
+__attribute__((noinline)) static int gap_leaf(struct count *s)
+{
+	int r = _Unwind_Backtrace(count_cb, s);
+	KEEP(r);
+	return r;
+}
+__attribute__((noinline)) static int gap_frame(size_t size, struct count *s)
+{
+	volatile char *p = __builtin_alloca(size);
+	p[0] = 1;
+	int r = gap_leaf(s);
+	KEEP(r);
+	return r + p[0] - 1;
+}
+static void *gap_thread(void *arg)
+{
+	struct gap *g = arg;
+	g->rc = gap_frame(g->size, &g->c);
+	return NULL;
+}
+static void run_gap(struct gap *g)
+{
+	pthread_attr_t a;
+	pthread_t t;
+	ck_assert_int_eq(pthread_attr_init(&a), 0);
+	ck_assert_int_eq(pthread_attr_setstacksize(&a, SHIPPED_MAX_STEP * 4), 0);
+	ck_assert_int_eq(pthread_create(&t, &a, gap_thread, g), 0);
+	ck_assert_int_eq(pthread_join(t, NULL), 0);
+	pthread_attr_destroy(&a);
+}
+
+START_TEST(backtrace_step_limit_is_16_mib)
+{
+	/* Frames: gap_leaf, gap_frame (its record ~size above), gap_thread;
+	   the callback stops at the third, which only a walk across the gap
+	   reaches. */
+	struct gap g = { SHIPPED_MAX_STEP - ((size_t)1 << 20), { 0, 3 }, 0 };
+	run_gap(&g);
+	ck_assert_int_eq(g.rc, _URC_FATAL_PHASE1_ERROR);
+	ck_assert_uint_eq(g.c.n, 3);
+	struct gap far = { SHIPPED_MAX_STEP + ((size_t)1 << 20), { 0, 3 }, 0 };
+	run_gap(&far);
+	ck_assert_int_eq(far.rc, _URC_FATAL_PHASE1_ERROR);
+	ck_assert_uint_eq(far.c.n, 2);
+}
+END_TEST
+
 /* -------- libgcc as the oracle -------- */
 
 /* The same three frames walked by libgcc's DWARF unwinder (from
@@ -578,6 +665,8 @@ int main(void)
 	TCase *nat = tcase_create("native");
 	tcase_add_test(nat, native_backtrace);
 	tcase_add_test(nat, matches_libgcc);
+	tcase_add_test(nat, backtrace_stops_after_256_frames);
+	tcase_add_test(nat, backtrace_step_limit_is_16_mib);
 	suite_add_tcase(su, nat);
 	return check_run(su, CK_FORK_GETENV);
 }

@@ -1,0 +1,3 @@
+# file: unwind/raise.c
+# why: _Unwind_Resume gives up after the first partial write
+/^		p += n;$/s/.*/		break;/
