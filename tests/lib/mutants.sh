@@ -23,7 +23,8 @@
 # env: MAKE, BUILD (build), MUTANTS_DIR ($BUILD/mutants), MUTANT (a shell
 #      glob over mutant names), MUTANTS_JOBS (make -j, 2), MUTANT_TIMEOUT
 #      (seconds per suite run, 1200), MUTANTS_KEEP=1 keeps caught copies,
-#      MUTANTS_FULL=1 runs a suite to its end even after its first FAIL line.
+#      MUTANTS_FULL=1 runs a suite to its end even after its first FAIL line,
+#      MUTANTS_DRY=1 only checks that every mutant still applies (seconds).
 set -u
 MAKE=${MAKE:-make}
 BUILD=${BUILD:-build}
@@ -105,11 +106,41 @@ run_suite() {
 	wait "$_pid"
 }
 
+# dry_part PART DIR: only whether each mutant still applies (no build, no
+# suite): what to run after a rebase.
+dry_part() {
+	for m in "$2"/*.sed "$2"/*.patch; do
+		[ -f "$m" ] || continue
+		name=$(basename "$m"); name=${name%.*}
+		case $name in $SEL) ;; *) continue ;; esac
+		total=$((total + 1))
+		file=$(mutant_file "$m")
+		tmpd=$MD/.dry-$1; rm -rf "$tmpd"; mkdir -p "$tmpd"
+		ok_=0
+		if [ -n "$file" ] && [ -f "$file" ]; then
+			case $m in
+			*.sed) sed -f "$m" "$file" > "$tmpd/out" 2> /dev/null && ! cmp -s "$file" "$tmpd/out" && ok_=1 ;;
+			*.patch) patch -p1 -s -f --dry-run < "$m" > /dev/null 2>&1 && ok_=1 ;;
+			esac
+		fi
+		if [ $ok_ = 1 ]; then
+			echo "applies    $1/$name ($file)"; caught=$((caught + 1))
+		else
+			echo "STALE      $1/$name: no longer applies to ${file:-(no '# file:' line)}; update or drop $m"
+			stale=$((stale + 1))
+		fi
+		rm -rf "$tmpd"
+	done
+}
+
 total=0 caught=0 survived=0 stale=0 nobuild=0 badbase=0
 for part in "$@"; do
 	dir=tests/$part/mutants
 	suite=$(grep -v '^#' "$dir/suite" | head -n 1)
 	pd=$MD/$part
+	if [ "${MUTANTS_DRY:-0}" = 1 ]; then
+		echo "== mutants of $part (dry run: do they apply?)"; dry_part "$part" "$dir"; continue
+	fi
 	rm -rf "$pd"; mkdir -p "$pd"
 	# The project's ../shared (relibc sources) must resolve from the copies too.
 	[ -e ../shared ] && ln -s "$(cd ../shared && pwd -P)" "$pd/shared"
@@ -190,6 +221,10 @@ for part in "$@"; do
 	echo "part $part $np $cp_ $sp" >> "$results"
 done
 
+if [ "${MUTANTS_DRY:-0}" = 1 ]; then
+	echo "== make mutants-dry: $total mutants, $caught apply, $stale stale"
+	[ $stale -eq 0 ] && [ $total -gt 0 ]; exit
+fi
 dt=$(($(now) - t_all))
 if [ $total -gt 0 ]; then score=$((100 * caught / total)); else score=0; fi
 echo

@@ -82,6 +82,14 @@ for a in $ARCHS; do
 	expect_no_grep "$a clock checks" '^FAIL' "$o"
 	run "$a syscall clobbers" 0 "$P" clobber
 	expect_no_grep "$a clobber checks" '^FAIL' "$o"
+	# Host fds 3, 4, 5 and 9 open (files for writing, one for reading):
+	# none of them may reach the guest.
+	printf 'host data\n' > "$T_TMP/hostfd-in"
+	run "$a host fds stay out of the guest" 0 "$P" hostfd 3> "$T_TMP/hostfd-3" 4< "$T_TMP/hostfd-in" \
+		5> "$T_TMP/hostfd-5" 9> "$T_TMP/hostfd-9"
+	expect_no_grep "$a host fds: every use of guest fds 3..9 is EBADF" '^FAIL' "$o"
+	expect_eq "$a host fds: nothing written to host fds 3, 5, 9" "0 0 0" \
+		"$(cat "$T_TMP/hostfd-3" | wc -c) $(cat "$T_TMP/hostfd-5" | wc -c) $(cat "$T_TMP/hostfd-9" | wc -c)"
 	run "$a getppid" 0 "$P" ppid
 	expect_eq "$a getppid value" 1 "$(cat "$o")"
 	run "$a unknown syscall" 0 --strace "$P" enosys

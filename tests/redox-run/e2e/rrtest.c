@@ -272,6 +272,24 @@ static int clobber(void)
 #endif
 }
 
+/* fds 3..9 were never opened by this program: EBADF for every use, even
+   while the host process that runs it has those numbers open (e2e.sh runs
+   this with host fds 3, 4, 5 and 9 open). */
+static int hostfd(void)
+{
+	int bad = 0;
+	char buf[8] = "leaked\n";
+	for (long fd = 3; fd <= 9; fd++) {
+		bad |= check("write to an fd the guest never opened is EBADF",
+			     sc(SYS_WRITE, fd, (long)buf, 7, 0, 0) == -9);
+		bad |= check("read from an fd the guest never opened is EBADF",
+			     sc(SYS_READ, fd, (long)buf, sizeof buf, 0, 0) == -9);
+		bad |= check("close of an fd the guest never opened is EBADF",
+			     sc(SYS_CLOSE, fd, 0, 0, 0, 0) == -9);
+	}
+	return bad;
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	const char *cmd = argc > 1 ? argv[1] : "hello";
@@ -322,6 +340,8 @@ int main(int argc, char **argv, char **envp)
 		return clock();
 	if (streq(cmd, "clobber"))
 		return clobber();
+	if (streq(cmd, "hostfd"))
+		return hostfd();
 	if (streq(cmd, "enosys")) {
 		dec(sc(0x12345, 1, 2, 3, 4, 5));
 		out("\n");

@@ -1,0 +1,3 @@
+# file: tools/redox-run/syscall.c
+# why: futex WAIT on a changed value blocks instead of EAGAIN
+/^			return ERR(EAGAIN);$/s/EAGAIN/ETIMEDOUT/
