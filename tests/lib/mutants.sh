@@ -95,7 +95,7 @@ run_suite() {
 	setsid $MAKE -C "$1" -j"$JOBS" $suite > "$2" 2>&1 < /dev/null &
 	_pid=$! _t=0
 	while kill -0 "$_pid" 2> /dev/null; do
-		if [ "${MUTANTS_FULL:-0}" != 1 ] && grep -q '^FAIL: ' "$2"; then
+		if [ "${MUTANTS_FULL:-0}" != 1 ] && grep -q '^FAIL: ' "$2" 2> /dev/null; then
 			kill -TERM -- "-$_pid" 2> /dev/null; wait "$_pid"; return 1
 		fi
 		if [ $_t -ge "$TMO" ]; then

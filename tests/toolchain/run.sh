@@ -59,6 +59,17 @@ for a in $ARCHS; do
 	expect_eq "config $a: --sysroot" "$SR/$tr" "$("$CFG" --target $tr --sysroot)"
 	expect_eq "config $a: --cflags" "--target=$tr --sysroot=$SR/$tr -isystem $SR/$tr/include" \
 		"$("$CFG" --target $a --cflags)"
+	# Exact answers, written by hand: a query that drops an object still
+	# links a program that runs (crtbegin.o's __dso_handle is only needed
+	# by C++), so "it runs" below cannot catch it.
+	for f in crt0.o crti.o crtn.o crtbegin.o crtend.o libgcc.a; do
+		check "config $a: this sysroot has $f" test -f "$lib/$f"
+	done
+	expect_eq "config $a: --startfiles" "$lib/crt0.o $lib/crti.o $lib/crtbegin.o" "$("$CFG" --target $a --startfiles)"
+	expect_eq "config $a: --endfiles" "$lib/crtend.o $lib/crtn.o" "$("$CFG" --target $a --endfiles)"
+	expect_eq "config $a: --ldflags" "-static --no-pie -z noexecstack --eh-frame-hdr -L$lib" "$("$CFG" --target $a --ldflags)"
+	expect_eq "config $a: --libs --freestanding, exactly" "-lredox_start -lredox_syscall -lgcc" "$("$CFG" --target $a --freestanding --libs)"
+	expect_eq "config $a: --libs (relibc), exactly" "-lc -lgcc" "$("$CFG" --target $a --libs 2> /dev/null)"
 	gcc=; [ -f "$lib/libgcc.a" ] && gcc=" -lgcc"
 	expect_eq "config $a: --libs --freestanding" "-lredox_start -lredox_syscall$gcc" \
 		"$("$CFG" --target $a --freestanding --libs)"
@@ -171,6 +182,14 @@ for a in $ARCHS; do
 	expect_grep "cc $a: -v shows the ld.lld line, crt0 first and crtn last" \
 		"ld\.lld.* $SR/$tr/lib/crt0\.o $SR/$tr/lib/crti\.o .*-lgreet .*-lredox_start -lredox_syscall.* $SR/$tr/lib/crtn\.o" "$d/link.log"
 	check "cc $a: -Wl,-Map,FILE reached the linker" test -s "$d/hello.map"
+	# The whole link line, objects in place: crt0 crti crtbegin, inputs,
+	# -L, the runtime, -lgcc, crtend crtn (README "Toolchain glue").
+	L=$SR/$tr/lib
+	got=$(grep -m 1 'ld\.lld' "$d/link.log" | tr -s ' ' | cut -d' ' -f2- | sed "s| [^ ]*/[0-9]*-hello\.c\.o| HELLO.o|")
+	expect_eq "cc $a: -v link line, exactly" \
+		"-static --no-pie -z noexecstack --eh-frame-hdr -o $d/hello $L/crt0.o $L/crti.o $L/crtbegin.o HELLO.o -L$d -lgreet -Map $d/hello.map -L$L -lredox_start -lredox_syscall -lgcc $L/crtend.o $L/crtn.o" "$got"
+	$LLVM_NM "$d/hello" > "$d/hello.nm" 2>&1
+	expect_grep "cc $a: crtbegin.o is linked (__dso_handle defined)" ' [dDbBrR] __dso_handle$' "$d/hello.nm"
 	static_exec "cc $a: the program is a static ET_EXEC" "$d/hello" "$(machine $a)"
 	run_expect "cc $a: -nolibc program runs (greet, atexit, exit status)" 3 \
 		'^hello from C, the wrapper$' "$d/hello"
