@@ -86,7 +86,7 @@ copy_tree() {
 	fi
 }
 
-# run_suite DIR LOG: the part's suite in DIR, in a process group of its own.
+# run_suite DIR LOG [full]: the part's suite in DIR, in a process group of its own.
 # A tap.sh "FAIL: " line already decides the suite's status (summary exits
 # non-zero), so the run stops there unless MUTANTS_FULL=1; the exit status
 # is then 1, or 124 after MUTANT_TIMEOUT seconds.
@@ -95,11 +95,11 @@ run_suite() {
 	setsid $MAKE -C "$1" -j"$JOBS" $suite > "$2" 2>&1 < /dev/null &
 	_pid=$! _t=0
 	while kill -0 "$_pid" 2> /dev/null; do
-		if [ "${MUTANTS_FULL:-0}" != 1 ] && grep -q '^FAIL: ' "$2" 2> /dev/null; then
-			kill -TERM -- "-$_pid" 2> /dev/null; wait "$_pid"; return 1
+		if [ "${MUTANTS_FULL:-0}" != 1 ] && [ "${3:-}" != full ] && grep -q '^FAIL: ' "$2" 2> /dev/null; then
+			kill -TERM "-$_pid" 2> /dev/null; { wait "$_pid"; } 2> /dev/null; return 1
 		fi
 		if [ $_t -ge "$TMO" ]; then
-			kill -TERM -- "-$_pid" 2> /dev/null; wait "$_pid"; return 124
+			kill -TERM "-$_pid" 2> /dev/null; { wait "$_pid"; } 2> /dev/null; return 124
 		fi
 		sleep 1; _t=$((_t + 1))
 	done
@@ -154,7 +154,7 @@ for part in "$@"; do
 		echo "ERROR      $part: the unmutated tree does not build (see $pd/base-build.log)"
 		badbase=$((badbase + 1)); continue
 	fi
-	if ! MUTANTS_FULL=1 run_suite "$base" "$pd/base-suite.log"; then
+	if ! run_suite "$base" "$pd/base-suite.log" full; then
 		echo "ERROR      $part: the suite fails on the unmutated tree, so no mutant can be judged: $(first_failure "$pd/base-suite.log") (log: $pd/base-suite.log)"
 		badbase=$((badbase + 1)); continue
 	fi
@@ -231,4 +231,12 @@ echo
 echo "== make mutants: $total mutants, $caught caught, $survived survived, $stale stale, $nobuild do not build; mutation score $score% ($caught/$total) in $dt s"
 [ $badbase -gt 0 ] && echo "== $badbase part(s) could not be judged (see ERROR lines above)"
 echo "score $caught $total $dt" >> "$results"
+# The same per part, as a Markdown table (README "Tests and benchmarks").
+{
+	echo "| part | mutants | caught | survived | survival |"
+	echo "|---|---|---|---|---|"
+	awk '$1 == "part" { printf "| %s | %d | %d | %d | %d%% |\n", $2, $3, $4, $5, $3 ? 100 * $5 / $3 : 0 }' "$results"
+	echo "| all | $total | $caught | $survived | $((total ? 100 * survived / total : 0))% |"
+} > "$MD/score.md"
+cat "$MD/score.md"
 [ $survived -eq 0 ] && [ $stale -eq 0 ] && [ $nobuild -eq 0 ] && [ $badbase -eq 0 ] && [ $total -gt 0 ]
