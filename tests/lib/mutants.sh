@@ -7,6 +7,7 @@
 #                   # file: start/exit.c
 #                   # why: one line saying which mistake this models
 #   NAME.patch    or a unified diff (patch -p1), for multi-line mistakes
+# (a part may be a sub-suite: tests/redox-run/fs/mutants is part redox-run/fs).
 # Each mutant is applied to a private copy of the tree in
 # $MUTANTS_DIR/<part>/<name>/ (the tracked and untracked-but-not-ignored
 # files, plus a copy of build/ with its timestamps, so only what depends on
@@ -44,11 +45,11 @@ die() { echo "$me: $*" >&2; exit 2; }
 git rev-parse --git-dir > /dev/null 2>&1 || die "needs a git checkout: the copies are made from 'git ls-files'"
 
 if [ $# -eq 0 ]; then
-	set -- $(for d in tests/*/mutants; do [ -f "$d/suite" ] && basename "$(dirname "$d")"; done)
+	set -- $(for d in tests/*/mutants tests/*/*/mutants; do [ -f "$d/suite" ] && dirname "${d#tests/}"; done)
 fi
 [ $# -gt 0 ] || die "no part has tests/<part>/mutants/suite"
 for p in "$@"; do
-	[ -f "tests/$p/mutants/suite" ] || die "no mutants for part '$p': tests/$p/mutants/suite does not exist; parts with mutants: $(ls -d tests/*/mutants 2>/dev/null | sed 's|tests/||; s|/mutants||' | tr '\n' ' ')"
+	[ -f "tests/$p/mutants/suite" ] || die "no mutants for part '$p': tests/$p/mutants/suite does not exist; parts with mutants: $(ls -d tests/*/mutants tests/*/*/mutants 2>/dev/null | sed 's|tests/||; s|/mutants||' | tr '\n' ' ')"
 done
 
 mkdir -p "$MD" || die "cannot create $MD"
@@ -115,7 +116,7 @@ dry_part() {
 		case $name in $SEL) ;; *) continue ;; esac
 		total=$((total + 1))
 		file=$(mutant_file "$m")
-		tmpd=$MD/.dry-$1; rm -rf "$tmpd"; mkdir -p "$tmpd"
+		tmpd=$MD/.dry-$(printf '%s' "$1" | tr / -); rm -rf "$tmpd"; mkdir -p "$tmpd"
 		ok_=0
 		if [ -n "$file" ] && [ -f "$file" ]; then
 			case $m in
@@ -137,7 +138,7 @@ total=0 caught=0 survived=0 stale=0 nobuild=0 badbase=0
 for part in "$@"; do
 	dir=tests/$part/mutants
 	suite=$(grep -v '^#' "$dir/suite" | head -n 1)
-	pd=$MD/$part
+	pd=$MD/$(printf '%s' "$part" | tr / -)
 	if [ "${MUTANTS_DRY:-0}" = 1 ]; then
 		echo "== mutants of $part (dry run: do they apply?)"; dry_part "$part" "$dir"; continue
 	fi
