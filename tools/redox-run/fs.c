@@ -346,8 +346,18 @@ static void fh_free(struct rr_fh *fh)
 	free(fh);
 }
 
+static const char *sort_names;
+
+static int ent_cmp(const void *a, const void *b)
+{
+	const struct ent *x = a, *y = b;
+	int c = memcmp(sort_names + x->name, sort_names + y->name, x->len < y->len ? x->len : y->len);
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
 /* The directory's entries at open time, as redoxfs lists a directory opened
- * O_RDONLY; "." and ".." are not entries of a redoxfs directory. */
+ * O_RDONLY; "." and ".." are not entries of a redoxfs directory. They are
+ * sorted by name so that a guest sees the same order on any host file system. */
 static long take_listing(struct rr_fh *fh)
 {
 	int fd = openat(fh->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -393,6 +403,10 @@ static long take_listing(struct rr_fh *fh)
 	}
 out:
 	close(fd);
+	if (r == 0 && fh->nents > 1) {
+		sort_names = fh->names;
+		qsort(fh->ents, fh->nents, sizeof *fh->ents, ent_cmp);
+	}
 	return r;
 }
 

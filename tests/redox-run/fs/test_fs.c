@@ -575,6 +575,11 @@ START_TEST(getdents_records)
 	}
 	for (int i = 0; i < k; i++)
 		ck_assert_uint_eq(r[i].next, (uint64_t)i + 1);
+	/* in byte order of the names, whatever the host file system's order */
+	ck_assert_str_eq(r[0].name, "a");
+	ck_assert_str_eq(r[1].name, "a-much-longer-name.txt");
+	ck_assert_str_eq(r[2].name, "ln");
+	ck_assert_str_eq(r[3].name, "sub");
 	ck_assert_int_eq(rr_fs_getdents(d, r[k - 1].next, buf, sizeof buf), 0);
 	ck_assert_int_eq(rr_fs_getdents(d, 1000, buf, sizeof buf), 0);
 	ck_assert_int_eq(rr_fs_getdents(d, UINT64_MAX, buf, sizeof buf), 0);
