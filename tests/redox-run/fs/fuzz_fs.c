@@ -254,7 +254,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct rr_fh *open_fh[8] = { 0 };
 	int nopen = 0;
 	while (in.n) {
-		unsigned op = byte(&in) % 6;
+		unsigned op = byte(&in) % 8;
 		char path[600];
 		build(&in, path, sizeof path, 8);
 		size_t len = strlen(path);
@@ -294,6 +294,37 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_outside();
 			if (r == 0)
 				check_inside(fh, np);
+		} else if (op == 6 && nopen) {
+			/* the fd operations, on whatever kind of handle: never past the buffers */
+			struct rr_fh *fh = open_fh[byte(&in) % nopen];
+			static char io[4096];
+			size_t n = (size_t)byte(&in) << (byte(&in) % 5);
+			uint64_t off = (uint64_t)byte(&in) << (byte(&in) % 64);
+			long r, most = INT64_MAX;
+			switch (byte(&in) % 6) {
+			case 0: r = rr_fs_read(fh, io, n); most = (long)n; break;
+			case 1: memset(io, 'w', n); r = rr_fs_write(fh, io, n); most = (long)n; break;
+			case 2: r = rr_fs_pread(fh, io, n, off); most = (long)n; break;
+			case 3: memcpy(io, path, len); r = rr_fs_pwrite(fh, io, len, off); most = (long)len; break;
+			case 4: r = rr_fs_ftruncate(fh, off); most = 0; break;
+			default: r = rr_fs_lseek(fh, (int64_t)off, (int)(byte(&in) % 4)); break;
+			}
+			if (r < -132 || r > most)
+				FAIL("fd op returned %ld", r);
+			check_inside(fh, "after an fd op");
+			check_outside();
+		} else if (op == 7 && nopen) {
+			struct rr_fh *fh = open_fh[byte(&in) % nopen];
+			int64_t sec[2] = { byte(&in), byte(&in) };
+			int32_t nsec[2] = { (int32_t)byte(&in) << 22, RR_UTIME_OMIT };
+			uint8_t sv[RR_STATVFS_SIZE];
+			if (rr_fs_futimens(fh, sec, nsec) < -132 || rr_fs_fchmod(fh, 0644) < -132 ||
+			    rr_fs_fstatvfs(fh, sv) < -132 || rr_fs_fsync(fh) < -132)
+				FAIL("a metadata op returned no Redox errno");
+			struct rr_fh *d = NULL;
+			if (rr_fs_dup(fh, &d) == 0)
+				rr_fs_close(d);
+			check_outside();
 		} else if (op == 5 && nopen) {
 			struct rr_fh *fh = open_fh[byte(&in) % nopen];
 			uint8_t buf[512];
