@@ -40,6 +40,10 @@ $(call sc_gen,$(1))/include/redox/syscall_wrappers.h: syscalls/table-$(1).txt sy
 	$$(call msg,GEN,,$$@)
 	$(Q)mkdir -p $$(@D)
 	$(Q)$(SC_AWK) -v mode=decls $$< > $$@.tmp && mv $$@.tmp $$@
+$(call sc_gen,$(1))/stubs.S: syscalls/table-$(1).txt syscalls/gen.awk
+	$$(call msg,GEN,,$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(SC_AWK) -v mode=stubs $$< > $$@.tmp && mv $$@.tmp $$@
 $(call sc_gen,$(1))/wrappers.c: syscalls/table-$(1).txt syscalls/gen.awk
 	$$(call msg,GEN,,$$@)
 	$(Q)mkdir -p $$(@D)
@@ -77,7 +81,11 @@ $(foreach a,$(ALL_ARCHS),$(eval $(call sc_gen_arch_rules,$(a))))
 define sc_arch_rules
 SC_OBJS.$(1) := $(BUILD)/$(1)/obj/syscalls/$(1)/syscall.o \
 	$(BUILD)/$(1)/obj/syscalls/errno.o $(BUILD)/$(1)/obj/syscalls/proc.o \
-	$(BUILD)/$(1)/obj/$(call sc_gen,$(SYSCALL_VERSION))/wrappers.o
+	$(BUILD)/$(1)/obj/$(call sc_gen,$(SYSCALL_VERSION))/stubs.o
+# The typed wrappers: straight-line stubs (syscalls/$(1)/stub.h) generated
+# from the table; the C form (wrappers.c) is for the host unit tests only.
+$(BUILD)/$(1)/obj/$(call sc_gen,$(SYSCALL_VERSION))/stubs.o: EXTRA_ASFLAGS += -Isyscalls/$(1)
+$(BUILD)/$(1)/obj/$(call sc_gen,$(SYSCALL_VERSION))/stubs.o: syscalls/$(1)/stub.h
 # C objects wait for the generated headers (order-only, mk/rules.mk); errno.c
 # also includes the generated table.
 $(BUILD)/$(1)/obj/syscalls/errno.o: $(SC_GEN)/errno_table.inc

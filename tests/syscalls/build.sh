@@ -128,6 +128,21 @@ for a in $archs; do
 	$OBJDUMP -d --no-show-raw-insn "build/$a/obj/syscalls/$a/syscall.o" > "$out/$a.dis"
 	expect_eq "$a shims: 7 syscall instructions" 7 "$(grep -Ec "$insn" "$out/$a.dis")"
 	expect_eq "$a shims: 7 landing pads" 7 "$(grep -Ec "$pad" "$out/$a.dis")"
+	# Every typed wrapper is one straight line: landing pad, number (and on
+	# x86_64 rcx->r10 for a fourth argument), trap, return; 5 at most.
+	v=$(sed -n 's/^#define REDOX_SYSCALL_VERSION "\(.*\)"$/\1/p' "$root/include/redox/syscall_numbers.h")
+	$OBJDUMP -d --no-show-raw-insn "build/$a/obj/build/gen/syscalls/$v/stubs.o" 2>&1 |
+		awk -v pad="$pad" -v trap="$insn" '
+			/^[0-9a-f]+ <redox_[a-z0-9_]+>:$/ { if (f) done(); f = $2; gsub(/[<>:]/, "", f); n = 0; next }
+			f && /^ +[0-9a-f]+:/ { sub(/^ +[0-9a-f]+:[ \t]+/, ""); ins[++n] = $0 }
+			function done() {
+				ok = n >= 3 && n <= 5 && ins[1] ~ ("^" pad) && ins[n - 1] ~ trap && ins[n] ~ /^ret/
+				for (i = 2; i < n - 1; i++) ok = ok && ins[i] ~ /^(mov|movl|movq|movz|movk)[ \t]/
+				print f, (ok ? "ok" : "bad"), n
+			}
+			END { if (f) done() }' > "$out/$a.stubs"
+	expect_eq "$a: a stub for every declared wrapper" "$(wc -l < "$out/$a.declared")" "$(wc -l < "$out/$a.stubs")"
+	expect_eq "$a: every stub is pad, moves, trap, return in <= 5 instructions" "" "$(awk '$2 != "ok"' "$out/$a.stubs" | tr '\n' ' ')"
 	$READELF -n "build/$a/obj/syscalls/$a/syscall.o" > "$out/$a.notes" 2>&1
 	expect_grep "$a shims carry the GNU property note" 'feature: (IBT, SHSTK|BTI, PAC)' "$out/$a.notes"
 	# Each installed header compiles on its own, as C11 and as C++11.

@@ -56,6 +56,50 @@ expect_grep "$arch fmap passes (~0, &map, 32)" '^\[strace\] fmap\(0xffffffffffff
 expect_grep "$arch clock_gettime passes CLOCK_MONOTONIC=4" '^\[strace\] clock_gettime\(0x4, ' "$out/io.err"
 expect_grep "$arch mprotect passes PROT_READ" '^\[strace\] mprotect\(0x[0-9a-f]+, 0x1000, 0x40000,' "$out/io.err"
 
+# Every typed wrapper (the generated stubs) against the table itself: its
+# number and a1..aN, distinct per position, in the trap's registers, and the
+# trap's value returned unchanged. Names in --strace are redox-run's for the
+# calls it knows, else the number in hex.
+: "${SCT_TABLE:?SCT_TABLE must name the syscalls/table-<version>.txt the programs were built from}"
+run wrappers --strace "$bin/wrappers"
+expect_eq "$arch wrappers exit status" 0 "$(cat "$out/wrappers.rc")"
+expect_grep "$arch wrappers ran to the end" '^wrappers done$' "$out/wrappers.out"
+sed -n '/^\[strace\] 0x7e5b0(/,/^\[strace\] 0x7e5b1(/p' "$out/wrappers.err" | sed '1d;$d' | grep -v '^\[strace\] 0x7e5b2(' > "$out/wrappers.traps"
+awk '!/^[ \t]*(#|%|$)/ && $3 != "-"' "$SCT_TABLE" > "$out/wrappers.table"
+expect_eq "$arch one trap per wrapper" "$(wc -l < "$out/wrappers.table")" "$(wc -l < "$out/wrappers.traps")"
+k=0
+while read -r name num rest; do
+	k=$((k + 1))
+	set -- $rest
+	nargs=$#
+	[ "$rest" = "()" ] && nargs=0
+	w=$(echo "${name#SYS_}" | tr 'A-Z' 'a-z')
+	hex=$(printf '0x%x' "$num")
+	re="^\[strace\] ($w|$hex)\("
+	i=1
+	while [ $i -le 6 ]; do
+		if [ $i -le $nargs ]; then v=$(printf '0x%x' $((0x5a00000000000000 | (i << 40) | (0x1111 * i)))); else v='0x[0-9a-f]+'; fi
+		re="$re$v"
+		[ $i -lt 6 ] && re="$re, "
+		i=$((i + 1))
+	done
+	line=$(sed -n "${k}p" "$out/wrappers.traps")
+	if printf '%s\n' "$line" | grep -Eq "$re\) = "; then
+		ok "$arch redox_$w traps with $hex and its $nargs argument(s) in order"
+	else
+		fail "$arch redox_$w traps with $hex and its $nargs argument(s) in order" "trap $k: $line"
+	fi
+	# The value the emulator printed (-N NAME, decimal below 0x10000, else
+	# hex) as the 64-bit pattern the wrapper must have returned.
+	v=${line##*) = }
+	case $v in
+	-*) want=$(printf '0x%x' "${v%% *}") ;;
+	0x*) want=$v ;;
+	*) want=$(printf '0x%x' "$v") ;;
+	esac
+	expect_grep "$arch redox_$w returns the trap's value ($want)" "^redox_$w $want\$" "$out/wrappers.out"
+done < "$out/wrappers.table"
+
 # Exit through the process manager (redox-abi.md §5): status & 0xff.
 for pair in 0:0 1:1 42:42 255:255 259:3; do
 	s=${pair%:*} want=${pair#*:}

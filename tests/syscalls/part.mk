@@ -47,17 +47,20 @@ endif
 
 # End to end in redox-run, each arch: programs linked like any freestanding
 # Redox program (crt0, libredox_start, libredox_syscall).
-SCT_E2E_PROGS := rawargs regs io exitcode
+SCT_E2E_PROGS := rawargs regs io exitcode wrappers
 define sct_e2e_arch
 $(foreach p,$(SCT_E2E_PROGS),$$(call freestanding_prog,$(1),$(BUILD)/$(1)/test/syscalls/$(p),$(BUILD)/$(1)/obj/tests/syscalls/e2e/$(p).o \
 	$(if $(filter regs,$(p)),$(BUILD)/$(1)/obj/tests/syscalls/$(1)/regs_probe.o)))
 check-syscalls-e2e: $(addprefix $(BUILD)/$(1)/test/syscalls/,$(SCT_E2E_PROGS))
 endef
 $(foreach a,$(ARCHS),$(eval $(call sct_e2e_arch,$(a))))
+# wrappers.c calls every wrapper through the generated unit-test cases.
+$(foreach a,$(ARCHS),$(BUILD)/$(a)/obj/tests/syscalls/e2e/wrappers.o): EXTRA_CFLAGS += -I$(call sc_gen,$(SYSCALL_VERSION))
+$(foreach a,$(ARCHS),$(BUILD)/$(a)/obj/tests/syscalls/e2e/wrappers.o): $(call sc_gen,$(SYSCALL_VERSION))/wrapper_cases.h $(SC_STAMP)
 .PHONY: check-syscalls-e2e
 check-syscalls: check-syscalls-e2e
 check-syscalls-e2e: $(REDOX_RUN)
-	@rc=0; $(foreach a,$(ARCHS),REDOX_RUN=$(REDOX_RUN) sh tests/syscalls/e2e.sh $(a) $(BUILD)/$(a)/test/syscalls $(BUILD)/test/syscalls/$(a) || rc=1;) exit $$rc
+	@rc=0; $(foreach a,$(ARCHS),REDOX_RUN=$(REDOX_RUN) SCT_TABLE=$(SC_TABLE) sh tests/syscalls/e2e.sh $(a) $(BUILD)/$(a)/test/syscalls $(BUILD)/test/syscalls/$(a) || rc=1;) exit $$rc
 
 # Generator errors, version switching, archive and header inspection.
 .PHONY: check-syscalls-build
