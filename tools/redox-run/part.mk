@@ -19,9 +19,11 @@ RR_UC_CFLAGS := $(shell pkg-config --cflags unicorn 2>/dev/null)
 # program that links Unicorn, sanitizer and fuzzer builds included.
 RR_UNICORN ?= static
 RR_UC_TRIM := $(BUILD)/host/obj/tools/redox-run/uc_trim.o
-ifeq ($(RR_UNICORN),static)
-RR_UC_ARCHIVE := $(shell pkg-config --variable=libdir unicorn 2>/dev/null)/libunicorn.a
+RR_UC_LIBDIR := $(shell pkg-config --variable=libdir unicorn 2>/dev/null)
+RR_UC_ARCHIVE := $(if $(RR_UC_LIBDIR),$(RR_UC_LIBDIR)/libunicorn.a)
+RR_UC_STATIC_LIBS := $(filter-out -lunicorn,$(shell pkg-config --static --libs unicorn 2>/dev/null))
 RR_UC_VERSION := $(shell pkg-config --modversion unicorn 2>/dev/null)
+ifeq ($(RR_UNICORN),static)
 ifneq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 ifeq ($(wildcard $(RR_UC_ARCHIVE)),)
 $(error RR_UNICORN=static: no libunicorn.a ($(or $(RR_UC_ARCHIVE),pkg-config knows no unicorn)); fix: apt-get install libunicorn-dev, or make RR_UNICORN=shared)
@@ -29,8 +31,7 @@ endif
 endif
 # The engine list in uc_trim.c is Unicorn 2.0's; another version links all.
 RR_UC_DEPS := $(if $(filter 2.0.%,$(RR_UC_VERSION)),$(RR_UC_TRIM))
-RR_UC_LIBS := -no-pie -Wl,--gc-sections $(RR_UC_DEPS) $(RR_UC_ARCHIVE) \
-	$(filter-out -lunicorn,$(shell pkg-config --static --libs unicorn 2>/dev/null))
+RR_UC_LIBS := -no-pie -Wl,--gc-sections $(RR_UC_DEPS) $(RR_UC_ARCHIVE) $(RR_UC_STATIC_LIBS)
 else ifeq ($(RR_UNICORN),shared)
 RR_UC_DEPS :=
 RR_UC_LIBS := $(shell pkg-config --libs unicorn 2>/dev/null || echo -lunicorn)
