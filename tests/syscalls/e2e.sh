@@ -64,7 +64,8 @@ expect_grep "$arch mprotect passes PROT_READ" '^\[strace\] mprotect\(0x[0-9a-f]+
 run wrappers --strace "$bin/wrappers"
 expect_eq "$arch wrappers exit status" 0 "$(cat "$out/wrappers.rc")"
 expect_grep "$arch wrappers ran to the end" '^wrappers done$' "$out/wrappers.out"
-sed -n '/^\[strace\] 0x7e5b0(/,/^\[strace\] 0x7e5b1(/p' "$out/wrappers.err" | sed '1d;$d' | grep -v '^\[strace\] 0x7e5b2(' > "$out/wrappers.traps"
+grep '^\[strace\] ' "$out/wrappers.err" | sed -n '/^\[strace\] 0x7e5b0(/,/^\[strace\] 0x7e5b1(/p' | sed '1d;$d' |
+	grep -v '^\[strace\] 0x7e5b2(' > "$out/wrappers.traps"
 awk '!/^[ \t]*(#|%|$)/ && $3 != "-"' "$SCT_TABLE" > "$out/wrappers.table"
 expect_eq "$arch one trap per wrapper" "$(wc -l < "$out/wrappers.table")" "$(wc -l < "$out/wrappers.traps")"
 k=0
