@@ -518,10 +518,14 @@ static long open_once(struct rr_fs *fs, const struct open_req *q, const char *p,
 					res = rx_errno();
 					goto done;
 				}
+				/* redoxfs hands out the new directory whatever the access mode */
+				fd = openat(pfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+				if (fd < 0) {
+					res = rx_errno();
+					goto done;
+				}
 				created = true;
-				continue;
-			}
-			if (f & RR_O_SYMLINK) {
+			} else if (f & RR_O_SYMLINK) {
 				/* relibc symlinkat: O_CREAT|O_WRONLY|O_SYMLINK, then one write of
 				 * the target; the link is made by that write (see fh_write). */
 				fh = calloc(1, sizeof *fh);
@@ -530,20 +534,21 @@ static long open_once(struct rr_fs *fs, const struct open_req *q, const char *p,
 				fh->fd = -1;
 				res = 0;
 				goto made;
+			} else {
+				int af = q->path_only ? O_RDONLY : host_acc(q->acc);
+				fd = openat(pfd, name, af | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+				if (fd < 0) {
+					if (errno == EEXIST && !(f & RR_O_EXCL))
+						continue;
+					res = rx_errno();
+					goto done;
+				}
+				if (fchmod(fd, mode) < 0) {
+					res = rx_errno();
+					goto done;
+				}
+				created = true;
 			}
-			int af = q->path_only ? O_RDONLY : host_acc(q->acc);
-			fd = openat(pfd, name, af | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-			if (fd < 0) {
-				if (errno == EEXIST && !(f & RR_O_EXCL))
-					continue;
-				res = rx_errno();
-				goto done;
-			}
-			if (fchmod(fd, mode) < 0) {
-				res = rx_errno();
-				goto done;
-			}
-			created = true;
 		}
 		if (fd < 0) {
 			if (errno == EAGAIN || errno == EINTR)
@@ -605,7 +610,7 @@ static long open_once(struct rr_fs *fs, const struct open_req *q, const char *p,
 			res = take_listing(fh);
 			if (res)
 				goto done;
-		} else if (q->acc & RR_O_WRONLY) {
+		} else if ((q->acc & RR_O_WRONLY) && !created) {
 			res = -EISDIR;
 			goto done;
 		} else

@@ -772,6 +772,14 @@ START_TEST(mkdir_and_symlink_creation)
 	rr_fs_close(fh);
 	ck_assert_int_eq(stat(hp("newdir2"), &st), 0);
 	ck_assert_uint_eq(st.st_mode, S_IFDIR | 0700);
+	/* a new directory is handed out whatever the access mode (redoxfs open_internal) */
+	fh = must("wdir", WR | RR_O_CREAT | RR_O_DIRECTORY | RR_O_EXCL | 0750);
+	ck_assert_int_eq(rr_fs_is_dir(fh), 1);
+	ck_assert_int_eq(rr_fs_write(fh, "x", 1), -EBADF);
+	rr_fs_close(fh);
+	ck_assert_int_eq(stat(hp("wdir"), &st), 0);
+	ck_assert_uint_eq(st.st_mode, S_IFDIR | 0750);
+	expect_open("wdir", WR | RR_O_DIRECTORY, -EISDIR);  /* but an existing one is not */
 
 	/* relibc symlinkat: O_CREAT|O_WRONLY|O_SYMLINK|O_CLOEXEC, then one write */
 	fh = must("sym", RR_O_CREAT | WR | RR_O_SYMLINK | RR_O_CLOEXEC | 0777);
