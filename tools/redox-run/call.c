@@ -96,12 +96,23 @@ static uint64_t proc_call(struct rr *rr, const uint64_t *meta, unsigned n)
 		if (meta[2] == UINT64_MAX)
 			return RR_PID;
 		return meta[2] == 0 || meta[2] == RR_PID ? 0 : ERR(EPERM);
+	case PC_KILL: {
+		/* [8, target, sig] (redox-rt sys.rs:60-74); target raw: 0 this
+		 * group, pid, -pgid, -1 all (libredox ProcKillTarget). The only
+		 * process in every one of them is this one. */
+		if (n < 3)
+			return ERR(EINVAL);
+		int64_t t = (int64_t)meta[1];
+		if (t != 0 && t != -1 && t != RR_PID && t != -RR_PID)
+			return ERR(ESRCH);
+		return rr_signal_send(rr, meta[2], 0);
+	}
 	case PC_SETSID:
 		/* Already a process-group leader: POSIX setsid fails with EPERM. */
 		return ERR(EPERM);
 	default: {
-		const char *why = meta[0] == PC_KILL || meta[0] == PC_SIGQ || meta[0] == PC_SIGDEQ ?
-			"signal delivery" : "other processes, ids and priorities";
+		const char *why = meta[0] == PC_SIGQ || meta[0] == PC_SIGDEQ ?
+			"queued (realtime) signals" : "other processes, ids and priorities";
 		return not_emulated_call(rr, meta[0] < sizeof proc_call_name / sizeof *proc_call_name ?
 					 proc_call_name[meta[0]] : "ProcCall", meta[0], why);
 	}
@@ -114,7 +125,9 @@ static uint64_t thread_call(struct rr *rr, const uint64_t *meta, unsigned n)
 		return ERR(EINVAL);
 	if (meta[0] == 0)      /* SyncSigTctl */
 		return 0;
-	return not_emulated_call(rr, "ThreadCall", meta[0], "signal delivery");
+	if (meta[0] == 1)      /* SignalThread [1, sig] (redox-rt sys.rs:380-394): this thread */
+		return n < 2 ? ERR(EINVAL) : rr_signal_send(rr, meta[1], 1);
+	return not_emulated_call(rr, "ThreadCall", meta[0], "unknown thread call");
 }
 
 static uint64_t filetable_call(struct rr *rr, uint64_t payload, uint64_t plen,

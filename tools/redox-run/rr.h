@@ -88,6 +88,7 @@ struct rr {
 	struct rr_fdtab fds;
 	struct rr_fs *fs;         /* --root */
 	uint64_t sighandler[4];   /* the last SetSighandlerData written */
+	int sig_maybe;            /* a signal may be pending (signal.c) */
 };
 
 /* vm.c: guest mappings mirrored so permissions can be checked for syscalls. */
@@ -108,6 +109,9 @@ uint64_t rr_syscall(struct rr *rr, uint64_t nr, const uint64_t a[6]);
  * returns -1 with a one-line reason in err. */
 int rr_sys_init(struct rr *rr, enum rr_abi abi, const char *cwd, char *err, size_t errlen);
 void rr_sys_free(struct rr *rr);
+/* signal.c: after a syscall, enter the guest's signal trampoline if a
+ * signal it sent itself is pending and unblocked; *pc is updated. */
+int rr_signal_deliver(struct rr *rr, uint64_t *pc, uint64_t archdep);
 
 /* main.c: shared helpers for the arch files. */
 void rr_fault(struct rr *rr, int sig, uint64_t pc, int have_pc, const char *fmt, ...)

@@ -28,6 +28,7 @@
 
 typedef uint64_t (*rr_sys_fn)(struct rr *rr, const uint64_t *a);
 
+uint64_t rr_signal_send(struct rr *rr, uint64_t sig, int to_thread);
 uint64_t rr_not_emulated(struct rr *rr, const char *what, const char *why);
 uint64_t rr_page_up(uint64_t v);
 int rr_fds_init(struct rr *rr, const char *cwd, char *err, size_t errlen);

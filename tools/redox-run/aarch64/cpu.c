@@ -40,7 +40,14 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 		uint64_t r = rr_syscall(rr, rd(rr, UC_ARM64_REG_X8), a);
 		rr->in_syscall = 0;
 		wr(rr, UC_ARM64_REG_X0, r);
-		if (rr->stop)
+		/* A signal the guest sent itself: continue in its trampoline
+		 * (signal.c); x0 is the saved arch register. */
+		uint64_t pc = rd(rr, UC_ARM64_REG_PC);
+		if (!rr->stop && rr_signal_deliver(rr, &pc, r)) {
+			wr(rr, UC_ARM64_REG_PC, pc);
+			rr->resume = 1;
+		}
+		if (rr->stop || rr->resume)
 			uc_emu_stop(uc);
 		return;
 	}

@@ -47,7 +47,14 @@ static void on_syscall(uc_engine *uc, void *user)
 	 * after the hook returns. */
 	wr(rr, UC_X86_REG_RCX, rd(rr, UC_X86_REG_RIP) + 2);
 	wr(rr, UC_X86_REG_R11, rd(rr, UC_X86_REG_RFLAGS));
-	if (rr->stop)
+	/* A signal the guest sent itself: continue in its trampoline
+	 * (signal.c); rflags is the saved arch register. */
+	uint64_t pc = rd(rr, UC_X86_REG_RIP) + 2;
+	if (!rr->stop && rr_signal_deliver(rr, &pc, rd(rr, UC_X86_REG_RFLAGS))) {
+		wr(rr, UC_X86_REG_RIP, pc - 2);
+		rr->resume = 1;
+	}
+	if (rr->stop || rr->resume)
 		uc_emu_stop(uc);
 }
 

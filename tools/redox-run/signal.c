@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Signals a process sends itself (raise, kill(getpid()), pthread_kill of
+ * the main thread). The sender side is the process manager's: it sets the
+ * signal's pending bit in the thread's Sigcontrol word or in the process's
+ * SigProcControl, with the sender in sender_infos (INFERRED from relibc
+ * dadb4375's reader, redox-rt/src/arch/{x86_64,aarch64}.rs sigentry, as the
+ * procmgr source is not at hand). Delivery is kernel 6abd1be6
+ * src/context/signal.rs signal_handler: with a pending unblocked signal and
+ * INHIBIT_DELIVERY clear, save the return ip and the arch register (rflags /
+ * x0) in the Sigcontrol, set INHIBIT_DELIVERY, continue at user_handler.
+ * relibc's trampoline does everything else, default actions included.
+ * Layouts: redox_syscall 0.9.1 src/sigabi.rs (docs/redox-run-abi.md §6a).
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "sys.h"
+
+/* Sigcontrol (repr(C)): word[2] @0, sender_infos[32] @16, control_flags
+ * @272, saved_ip @280, saved_archdep_reg @288. */
+#define SC_WORD     0
+#define SC_SENDER   16
+#define SC_CONTROL  272
+#define SC_SAVED_IP 280
+#define SC_SAVED_AR 288
+/* SigProcControl (repr(C, align(4096))): pending @0, actions
+ * [RawAction {first, user_data}; 64] (align 16) @16, sender_infos[32] @1040. */
+#define PC_PENDING  0
+#define PC_ACTIONS  16
+#define PC_SENDER   1040
+#define INHIBIT_DELIVERY 1ull
+#define ACTION_IGNORED (1ull << 63)
+
+static int rd64(struct rr *rr, uint64_t a, uint64_t *v) { return rr_guest_read(rr, a, v, 8); }
+static int wr64(struct rr *rr, uint64_t a, uint64_t v) { return rr_guest_write(rr, a, &v, 8); }
+
+uint64_t rr_signal_send(struct rr *rr, uint64_t sig, int to_thread)
+{
+	uint64_t tctl = rr->sighandler[2], pctl = rr->sighandler[3], v;
+	if (sig > 64)
+		return ERR(EINVAL);
+	if (sig == 0)
+		return 0;    /* existence and permission check only */
+	if (sig == 9) {
+		/* SIGKILL cannot be caught: the process ends. */
+		fprintf(stderr, "redox-run: %s: terminated by signal 9 (SIGKILL)\n", rr->prog);
+		rr->exit_status = 128 + 9;
+		rr->stop = RR_STOP_EXIT;
+		return 0;
+	}
+	if (sig == 19)
+		return rr_not_emulated(rr, "SIGSTOP", "stopping a process (nothing could continue it)");
+	/* Kernel: "Discard signal if sigcontrol is unset" (signal.rs). */
+	if (!tctl || !pctl)
+		return 0;
+	if (rd64(rr, pctl + PC_ACTIONS + (sig - 1) * 16, &v))
+		return ERR(EFAULT);
+	if (v & ACTION_IGNORED)
+		return 0;    /* RawAction.first bit 63: ignored, never pending */
+	unsigned bit = (unsigned)(sig - 1);
+	uint64_t sender = RR_PID;   /* lo = sender pid, hi = sender ruid (0) */
+	if (to_thread) {
+		uint64_t w = tctl + SC_WORD + (bit / 32) * 8;
+		if (rd64(rr, w, &v) || wr64(rr, w, v | 1ull << (bit % 32)))
+			return ERR(EFAULT);
+		if (bit < 32 && wr64(rr, tctl + SC_SENDER + bit * 8, sender))
+			return ERR(EFAULT);
+	} else {
+		if (rd64(rr, pctl + PC_PENDING, &v) || wr64(rr, pctl + PC_PENDING, v | 1ull << bit))
+			return ERR(EFAULT);
+		if (bit < 32 && wr64(rr, pctl + PC_SENDER + bit * 8, sender))
+			return ERR(EFAULT);
+	}
+	rr->sig_maybe = 1;
+	/* relibc sends Kill and SignalThread through wrapper(erestart =
+	 * true) with delivery inhibited, and on ERESTART enters its
+	 * trampoline itself (redox-rt sys.rs:24-42, 60-74, 380-394): so a
+	 * signal to the caller that is not blocked answers ERESTART.
+	 * INFERRED: the procmgr side is not read. */
+	uint64_t allow;
+	if (rd64(rr, tctl + SC_WORD + (bit / 32) * 8, &allow))
+		return ERR(EFAULT);
+	return allow >> 32 >> (bit % 32) & 1 ? ERR(ERESTART) : 0;
+}
+
+/* After a syscall: deliver a pending unblocked signal. *pc is the address
+ * the guest resumes at, *archdep its rflags (x86_64) or x0 (aarch64); on
+ * delivery *pc becomes the handler and 1 is returned. */
+int rr_signal_deliver(struct rr *rr, uint64_t *pc, uint64_t archdep)
+{
+	uint64_t tctl = rr->sighandler[2], pctl = rr->sighandler[3];
+	uint64_t w[2], pp, flags;
+	if (!rr->sig_maybe || !tctl || !pctl)
+		return 0;
+	if (rd64(rr, tctl + SC_WORD, &w[0]) || rd64(rr, tctl + SC_WORD + 8, &w[1]) ||
+	    rd64(rr, pctl + PC_PENDING, &pp) || rd64(rr, tctl + SC_CONTROL, &flags))
+		return 0;
+	/* Sigcontrol::currently_pending_unblocked. */
+	uint64_t up = 0, any = pp;
+	for (int i = 0; i < 2; i++) {
+		up |= (((w[i] | (pp >> (i * 32))) & 0xffffffffu) & (w[i] >> 32)) << (32 * i);
+		any |= (w[i] & 0xffffffffu) << (32 * i);
+	}
+	if (!any)
+		rr->sig_maybe = 0;
+	if (!up || (flags & INHIBIT_DELIVERY))
+		return 0;
+	if (wr64(rr, tctl + SC_SAVED_IP, *pc) || wr64(rr, tctl + SC_SAVED_AR, archdep) ||
+	    wr64(rr, tctl + SC_CONTROL, flags | INHIBIT_DELIVERY))
+		return 0;
+	*pc = rr->sighandler[0];
+	return 1;
+}
