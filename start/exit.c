@@ -43,23 +43,30 @@ int atexit(void (*fn)(void))
    runs next. dso == NULL means every handler. */
 void __cxa_finalize(void *dso)
 {
-	for (;;) {
-		unsigned i = n_handlers;
-		while (i > 0 && !(handlers[i - 1].fn && (!dso || handlers[i - 1].dso == dso)))
-			i--;
-		if (i == 0)
-			return;
-		struct handler h = handlers[i - 1];
-		handlers[i - 1].fn = 0;
+	for (struct handler *h = handlers + n_handlers; h-- > handlers;) {
+		void (*fn)(void *) = h->fn;
+		void *arg = h->arg;
+		if (!fn || (dso && h->dso != dso))
+			continue;
+		h->fn = 0;
 		while (n_handlers > 0 && !handlers[n_handlers - 1].fn)
 			n_handlers--;
-		h.fn(h.arg);
+		fn(arg);
+		h = handlers + n_handlers;
 	}
 }
 
 void exit(int status)
 {
-	__cxa_finalize(0);
+	/* __cxa_finalize(NULL), in the order it keeps: with every handler
+	   selected, the newest live one is always the top slot, so popping the
+	   table (skipping slots a __cxa_finalize(dso) emptied) is the same walk.
+	   A handler registering another pushes it on top: it runs next. */
+	while (n_handlers > 0) {
+		struct handler h = handlers[--n_handlers];
+		if (h.fn)
+			h.fn(h.arg);
+	}
 	/* 0 and -1 entries are padding or sentinels, as in start.c. */
 	for (const fini_fn *p = __fini_array_end; p > __fini_array_start;) {
 		fini_fn f = *--p;
@@ -74,8 +81,8 @@ void exit(int status)
 void _Exit(int status)
 {
 	if (!__redox_start_have_proc_fd)
-		__redox_start_die("redox-crt: _Exit: no process-manager fd (AT_REDOX_PROC_FD missing or "
-				  "relibc_start_v1 never ran); cannot exit\n");
+		START_DIE("redox-crt: _Exit: no process-manager fd (AT_REDOX_PROC_FD missing or "
+			  "relibc_start_v1 never ran); cannot exit\n");
 	redox_proc_exit(__redox_start_proc_fd, status);
 }
 
@@ -84,11 +91,8 @@ void _exit(int status)
 	_Exit(status);
 }
 
-void __redox_start_die(const char *msg)
+void __redox_start_die(const char *msg, unsigned long len)
 {
-	unsigned long len = 0;
-	while (msg[len])
-		len++;
 	redox_write(2, msg, len);
 	__builtin_trap();
 }

@@ -29,13 +29,6 @@ static int live(const void *f)
 	return f && f != (const void *)-1L;
 }
 
-static void run_array(const init_fn *p, const init_fn *end, int argc, char **argv, char **envp)
-{
-	for (; p < end; p++)
-		if (live((const void *)*p))
-			(*p)(argc, argv, envp);
-}
-
 __attribute__((noreturn)) void relibc_start_v1(const unsigned long *sp, redox_main_fn main)
 {
 	int argc = (int)sp[0];
@@ -46,18 +39,23 @@ __attribute__((noreturn)) void relibc_start_v1(const unsigned long *sp, redox_ma
 	while (*e)
 		e++;
 	__redox_start_auxv = (const unsigned long *)(e + 1);
-	if (!environ)
-		environ = envp;
-	__redox_start_have_proc_fd = redox_auxv_find(__redox_start_auxv, REDOX_AT_PROC_FD,
-						     &__redox_start_proc_fd);
-	if (!__redox_start_have_proc_fd)
-		__redox_start_die("redox-crt: no AT_REDOX_PROC_FD (41) in the auxiliary vector, so this "
-				  "program could never exit; start it through a Redox exec or redox-run\n");
+	/* Nothing can have set it: environ is defined here, once. */
+	environ = envp;
+	if (!redox_auxv_find(__redox_start_auxv, REDOX_AT_PROC_FD, &__redox_start_proc_fd))
+		START_DIE("redox-crt: no AT_REDOX_PROC_FD (41) in the auxiliary vector, so this "
+			  "program could never exit; start it through a Redox exec or redox-run\n");
+	__redox_start_have_proc_fd = 1;
 
-	run_array(__preinit_array_start, __preinit_array_end, argc, argv, envp);
-	if (_init)
-		_init();
-	run_array(__init_array_start, __init_array_end, argc, argv, envp);
+	/* preinit_array, then _init, then init_array. */
+	static const init_fn *const bounds[4] = { __preinit_array_start, __preinit_array_end,
+						  __init_array_start, __init_array_end };
+	for (const init_fn *const *b = bounds; b < bounds + 4; b += 2) {
+		if (b != bounds && _init)
+			_init();
+		for (const init_fn *p = b[0]; p < b[1]; p++)
+			if (live((const void *)*p))
+				(*p)(argc, argv, envp);
+	}
 	exit(main(argc, argv, environ));
 }
 

@@ -23,7 +23,7 @@ __attribute__((noinline)) static void say(const char *s)
 }
 
 /* Digits of v in base 10 or 16, written backwards from end. */
-__attribute__((noinline)) static const char *digits(char *end, unsigned long v, unsigned base)
+__attribute__((noinline)) static char *digits(char *end, unsigned long v, unsigned base)
 {
 	*end = 0;
 	do
@@ -40,13 +40,13 @@ __attribute__((cold, noinline, noreturn)) static void exit_failed(unsigned long 
 	say("redox-crt: ProcCall::Exit on fd 0x");
 	say(digits(buf + sizeof buf - 1, proc_fd, 16));
 	say(" returned ");
-	if (name) {
-		say(name);
-	} else {
+	if (!name) {
+		char *d = digits(buf + sizeof buf - 1, r < 0 ? 0UL - (unsigned long)r : (unsigned long)r, 10);
 		if (r < 0)
-			say("-");
-		say(digits(buf + sizeof buf - 1, r < 0 ? 0UL - (unsigned long)r : (unsigned long)r, 10));
+			*--d = '-';
+		name = d;
 	}
+	say(name);
 	say("; aborting\n");
 	__builtin_trap();
 }

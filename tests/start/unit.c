@@ -233,6 +233,29 @@ START_TEST(cxa_finalize_one_dso)
 }
 END_TEST
 
+/* exit pops the table: a slot __cxa_finalize(dso) emptied in the middle is
+   skipped, a handler registered while exiting runs next, then fini. */
+START_TEST(exit_skips_slots_a_dso_finalize_emptied)
+{
+	reset();
+	build_stack(1, 0, 1);
+	if (!setjmp(exit_jmp))
+		relibc_start_v1(stack, fake_main);
+	reset();
+	__cxa_atexit(cx, "a1", (void *)0xa);
+	__cxa_atexit(cx, "b1", (void *)0xb);
+	__cxa_atexit(cx, "a2", (void *)0xa);
+	atexit(h_reg);
+	__cxa_finalize((void *)0xb);
+	ck_assert_str_eq(trace, "b1 ");
+	if (!setjmp(exit_jmp))
+		exit(4);
+	ck_assert_str_eq(trace, "b1 reg h3 a2 a1 fini2 fini1 _fini ");
+	ck_assert_int_eq(exit_status, 4);
+	ck_assert_int_eq(exit_calls, 1);
+}
+END_TEST
+
 START_TEST(underscore_exit_skips_handlers)
 {
 	reset();
@@ -294,6 +317,7 @@ int main(void)
 	tcase_add_test(t, atexit_reverse_and_registered_during_exit);
 	tcase_add_test(t, atexit_table_limit);
 	tcase_add_test(t, cxa_finalize_one_dso);
+	tcase_add_test(t, exit_skips_slots_a_dso_finalize_emptied);
 	tcase_add_test(t, underscore_exit_skips_handlers);
 	tcase_add_test(t, missing_proc_fd_traps_with_message);
 	suite_add_tcase(s, t);

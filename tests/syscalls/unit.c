@@ -394,6 +394,10 @@ START_TEST(proc_exit_failure_traps)
 	check_exit_failure((unsigned long)-9L,
 		"redox-crt: ProcCall::Exit on fd 0x4000000000000005 returned EBADF; aborting\n");
 	check_exit_failure(0, "redox-crt: ProcCall::Exit on fd 0x4000000000000005 returned 0; aborting\n");
+	/* Values no errno names: decimal, with the sign. */
+	check_exit_failure(12345, "redox-crt: ProcCall::Exit on fd 0x4000000000000005 returned 12345; aborting\n");
+	check_exit_failure((unsigned long)-200L,
+		"redox-crt: ProcCall::Exit on fd 0x4000000000000005 returned -200; aborting\n");
 	check_exit_failure((unsigned long)-132L, "redox-crt: ProcCall::Exit on fd 0x4000000000000005 returned "
 		EXPECT_ERRNO_132 "; aborting\n");
 }
