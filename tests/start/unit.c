@@ -233,15 +233,21 @@ START_TEST(cxa_finalize_one_dso)
 }
 END_TEST
 
-/* exit pops the table: a slot __cxa_finalize(dso) emptied in the middle is
-   skipped, a handler registered while exiting runs next, then fini. */
-START_TEST(exit_skips_slots_a_dso_finalize_emptied)
+/* A completed start (so _Exit has its proc fd), then a clean trace. */
+static void start_then_reset(void)
 {
 	reset();
 	build_stack(1, 0, 1);
 	if (!setjmp(exit_jmp))
 		relibc_start_v1(stack, fake_main);
 	reset();
+}
+
+/* exit pops the table: a slot __cxa_finalize(dso) emptied in the middle is
+   skipped, a handler registered while exiting runs next, then fini. */
+START_TEST(exit_skips_slots_a_dso_finalize_emptied)
+{
+	start_then_reset();
 	__cxa_atexit(cx, "a1", (void *)0xa);
 	__cxa_atexit(cx, "b1", (void *)0xb);
 	__cxa_atexit(cx, "a2", (void *)0xa);
@@ -258,11 +264,7 @@ END_TEST
 
 START_TEST(underscore_exit_skips_handlers)
 {
-	reset();
-	build_stack(1, 0, 1);
-	if (!setjmp(exit_jmp))
-		relibc_start_v1(stack, fake_main);
-	reset();
+	start_then_reset();
 	atexit(h1);
 	if (!setjmp(exit_jmp))
 		_Exit(5);
