@@ -62,6 +62,13 @@ check-syscalls: check-syscalls-e2e
 check-syscalls-e2e: $(REDOX_RUN)
 	@rc=0; $(foreach a,$(ARCHS),REDOX_RUN=$(REDOX_RUN) SCT_TABLE=$(SC_TABLE) sh tests/syscalls/e2e.sh $(a) $(BUILD)/$(a)/test/syscalls $(BUILD)/test/syscalls/$(a) || rc=1;) exit $$rc
 
+# The same programs in redox-run built with ASan+UBSan (RR_SAN_BIN, on the
+# static Unicorn link): any report makes a run's status or output differ.
+CHECK_SUITES += syscalls-asan
+.PHONY: check-syscalls-asan
+check-syscalls-asan: $(RR_SAN_BIN) $(foreach a,$(ARCHS),$(addprefix $(BUILD)/$(a)/test/syscalls/,$(SCT_E2E_PROGS)))
+	@rc=0; $(foreach a,$(ARCHS),REDOX_RUN=$(RR_SAN_BIN) SCT_TABLE=$(SC_TABLE) sh tests/syscalls/e2e.sh $(a) $(BUILD)/$(a)/test/syscalls $(BUILD)/test/syscalls-asan/$(a) || rc=1;) exit $$rc
+
 # Generator errors, version switching, archive and header inspection.
 .PHONY: check-syscalls-build
 check-syscalls: check-syscalls-build
