@@ -14,6 +14,8 @@ RR_UC_CFLAGS := $(shell pkg-config --cflags unicorn 2>/dev/null)
 #     drop the other 14 engines (uc_open refers to all of them), and a PIE
 #     has to apply ~45k relative relocations of Unicorn's tables at every
 #     start, one copy-on-write page fault per page.
+#     The archive needs only its Libs.private, -lpthread -lm. Measured in
+#     docs/redox-run-startup.md.
 #   shared: -lunicorn (libunicorn.so.2), as pkg-config says.
 # RR_UC_DEPS are prerequisites and RR_UC_LIBS the link arguments of any host
 # program that links Unicorn, sanitizer and fuzzer builds included.
