@@ -758,18 +758,10 @@ uint64_t rr_sys_read(struct rr *rr, const uint64_t *a)
 		rr->ops->get_env(rr, v);
 		return rr_guest_write(rr, a[1], v, sizeof v) ? ERR(EFAULT) : sizeof v;
 	}
-	case RR_K_FILETABLE: {
-		/* kernel proc.rs read_from: the bytes from the description's
-		 * offset, as many as fit; 0 at the end. */
-		uint64_t n = f->off < f->snap_len ? f->snap_len - f->off : 0;
-		if (n > a[2])
-			n = a[2];
-		if (n && rr_guest_write(rr, a[1], f->snap + f->off, n))
-			return ERR(EFAULT);
-		f->off += n;
-		return n;
-	}
+	case RR_K_FILETABLE:
 	case RR_K_DATA: {
+		/* kernel proc.rs read_from (and the sys scheme): the bytes from
+		 * the description's offset, as many as fit; 0 at the end. */
 		uint64_t n = f->off < f->snap_len ? f->snap_len - f->off : 0;
 		if (n > a[2])
 			n = a[2];

@@ -51,9 +51,10 @@ $(RR_GEN)/systab-%.inc: syscalls/table-%.txt syscalls/gen.awk
 	$(call msg,GEN,,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(SC_AWK) -v mode=emu $< > $@.tmp && mv $@.tmp $@
-$(BUILD)/host/obj/tools/redox-run/syscall.o $(BUILD)/host-san/obj/tools/redox-run/syscall.o: $(RR_SYSTABS)
 $(BUILD)/host/obj/tools/redox-run/syscall.o $(BUILD)/host-san/obj/tools/redox-run/syscall.o: \
-	HOST_EXTRA_CFLAGS += -I$(RR_GEN)
+	$(RR_SYSTABS) $(SC_GEN)/errno_table.inc
+$(BUILD)/host/obj/tools/redox-run/syscall.o $(BUILD)/host-san/obj/tools/redox-run/syscall.o: \
+	HOST_EXTRA_CFLAGS += -I$(RR_GEN) -I$(SC_GEN)
 
 # Relinked when the way of linking changes.
 RR_LINK_STAMP := $(BUILD)/tools/redox-run/link-mode

@@ -316,23 +316,15 @@ void rr_sys_free(struct rr *rr)
 	rr->sys = NULL;
 }
 
+/* Redox errno names, generated from syscalls/errno.txt (gen.awk errtab). */
+static const struct { const char *name, *msg; } errtab[] = {
+#include "errno_table.inc"
+};
+
 static const char *errname(uint64_t v)
 {
-	switch ((int64_t)v) {
-	case -EPERM: return "EPERM"; case -ENOENT: return "ENOENT";
-	case -EINTR: return "EINTR"; case -EBADF: return "EBADF";
-	case -EAGAIN: return "EAGAIN"; case -ENOMEM: return "ENOMEM";
-	case -EFAULT: return "EFAULT"; case -EEXIST: return "EEXIST";
-	case -EINVAL: return "EINVAL"; case -EMFILE: return "EMFILE";
-	case -ENOSYS: return "ENOSYS"; case -ETIMEDOUT: return "ETIMEDOUT";
-	case -ENOTDIR: return "ENOTDIR"; case -EISDIR: return "EISDIR";
-	case -EACCES: return "EACCES"; case -ESPIPE: return "ESPIPE";
-	case -EOPNOTSUPP: return "EOPNOTSUPP"; case -ENODEV: return "ENODEV";
-	case -ECHILD: return "ECHILD"; case -EXDEV: return "EXDEV";
-	case -ENAMETOOLONG: return "ENAMETOOLONG"; case -ESRCH: return "ESRCH";
-	case -EPIPE: return "EPIPE"; case -ENOTEMPTY: return "ENOTEMPTY";
-	default: return "";
-	}
+	uint64_t e = -v;
+	return e < sizeof errtab / sizeof errtab[0] && errtab[e].name ? errtab[e].name : "";
 }
 
 uint64_t rr_syscall(struct rr *rr, uint64_t nr, const uint64_t a[6])

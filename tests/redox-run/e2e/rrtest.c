@@ -31,22 +31,7 @@ void brk_insn(void);
 void clobber_probe(uint64_t out[4]);
 void spin(void);
 
-void *memset(void *d, int c, size_t n)
-{
-	unsigned char *p = d;
-	while (n--)
-		*p++ = (unsigned char)c;
-	return d;
-}
-
-void *memcpy(void *d, const void *s, size_t n)
-{
-	unsigned char *p = d;
-	const unsigned char *q = s;
-	while (n--)
-		*p++ = *q++;
-	return d;
-}
+#include "memfns.h"
 
 static long sc(long n, long a, long b, long c, long d, long e)
 {
@@ -63,13 +48,6 @@ static long sc(long n, long a, long b, long c, long d, long e)
 #endif
 }
 
-static size_t len(const char *s)
-{
-	size_t n = 0;
-	while (s[n])
-		n++;
-	return n;
-}
 
 static void out(const char *s) { sc(SYS_WRITE, 1, (long)s, (long)len(s), 0, 0); }
 
