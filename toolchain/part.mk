@@ -52,7 +52,16 @@ TC_SPEC_NAMES := $(foreach a,$(ARCHS),$(a)-unknown-redox-clif $(a)-redox-none)
 ifneq ($(and $(TC_RUSTC_PATH),$(TC_JQ)),)
 TC_SPECS := $(TC_SPEC_NAMES:%=$(TC_SPECDIR)/%.json)
 SYSROOT_FILES += $(TC_SPECS) $(TC_SPECDIR)/rustc-version
-$(TC_SPECDIR)/%.json: toolchain/redox-crt-target-spec.sh $(TC_RUSTC_PATH)
+# The specs follow the rustc that will use them: when `$(RUSTC) -V` is not
+# what rustc-version records (another RUSTC, an upgraded rustc-web), both are
+# made again even if the rustc binary is older than them.
+TC_RUSTC_V := $(shell $(RUSTC) -V 2>/dev/null)
+ifneq ($(TC_RUSTC_V),$(shell cat $(TC_SPECDIR)/rustc-version 2>/dev/null))
+$(TC_SPECDIR)/rustc-version: FORCE
+endif
+.PHONY: FORCE
+FORCE:
+$(TC_SPECDIR)/%.json: toolchain/redox-crt-target-spec.sh $(TC_RUSTC_PATH) $(TC_SPECDIR)/rustc-version
 	$(call msg,GEN,,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)MAKEFLAGS= sh $< --rustc $(RUSTC) $(if $(findstring -none,$*),--kernel) $(firstword $(subst -, ,$*)) -o $@.tmp.json

@@ -1,8 +1,11 @@
 # Shell helpers for test drivers: source this, call ok/fail/expect_*, end
-# with `summary`, which prints "N passed, N failed" and sets the exit status.
+# with `summary`, which prints "N passed, N failed" (", N skipped" when a
+# check was skipped: skips are never counted as passes) and sets the exit status.
 T_PASS=0
 T_FAIL=0
+T_SKIP=0
 ok()   { T_PASS=$((T_PASS + 1)); echo "PASS: $1"; }
+skip() { T_SKIP=$((T_SKIP + 1)); echo "SKIP: $1${2:+ — $2}"; }
 fail() { T_FAIL=$((T_FAIL + 1)); echo "FAIL: $1${2:+ — $2}"; }
 # check NAME COMMAND...: pass if the command succeeds.
 check() {
@@ -25,6 +28,7 @@ expect_eq() {
 	if [ "$2" = "$3" ]; then ok "$1"; else fail "$1" "expected '$2', got '$3'"; fi
 }
 summary() {
-	echo "$T_PASS passed, $T_FAIL failed"
+	if [ "$T_SKIP" -gt 0 ]; then echo "$T_PASS passed, $T_FAIL failed, $T_SKIP skipped"
+	else echo "$T_PASS passed, $T_FAIL failed"; fi
 	[ "$T_FAIL" -eq 0 ]
 }
