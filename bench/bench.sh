@@ -259,6 +259,25 @@ if [ -n "${E2E_SUITES:-}" ]; then
 	echo "| wall time of the end-to-end suites ($E2E_SUITES) | $(i=0; while [ $i -lt "$SUITE_RUNS" ]; do s=$(date +%s%N); sh tests/lib/run-suites.sh $E2E_SUITES > /dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 )); i=$((i + 1)); done | sort -n | fmt_s) |"
 fi
 rm -rf "$src"
+# relibc (make relibc): cold = what the build that filled the cache took
+# (recorded in its KEY; BENCH_RELIBC_COLD=1 measures one now, in a private
+# cache and work dir: minutes per target); cached = a whole second make relibc.
+if [ -n "${RELIBC_SRC:-}" ]; then
+	for a in $ARCHS; do
+		d=$(cat "$B/relibc/$a.imported" 2>/dev/null)
+		c=$(sed -n 's/^seconds //p' "$d/KEY" 2>/dev/null)
+		[ -n "$c" ] && echo "| relibc build for $a, cold (cargo, headers, openlibm, symbols; when the cache was filled) | $c s |"
+	done
+	if [ "${BENCH_RELIBC_COLD:-0}" = 1 ]; then
+		rm -rf "$W/relibc-cache" "$W/relibc-work"
+		cb=$(ls "${REDOX_CRT_CACHE:-$HOME/.cache/redox-crt}"/cbindgen/*/cbindgen 2>/dev/null | head -n 1)
+		t=$(us_runs 1 make --no-print-directory relibc REDOX_CRT_CACHE="$W/relibc-cache" \
+			RELIBC_WORK="$W/relibc-work" ${cb:+CBINDGEN="$cb"} RELIBC_STAMP="$W/relibc.stamp" | fmt_s)
+		echo "| \`make relibc\` cold, measured now ($ARCHS; cbindgen cached) | $t |"
+		rm -rf "$W/relibc-cache" "$W/relibc-work"
+	fi
+	echo "| \`make relibc\` with the result cached ($ARCHS: hash, find, compare) | $(us_runs "$BUILD_RUNS" make --no-print-directory relibc | fmt_s) |"
+fi
 } > "$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 cat "$OUT"
