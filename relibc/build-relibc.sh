@@ -235,8 +235,8 @@ if ! (cd "$tree" && "$CARGO" rustc --offline --release -Zjson-target-spec \
 	[ -n "$miss" ] || miss=$(sed -n 's/.*failed to select a version for the requirement `\([^`]*\)`.*/\1/p' "$log" | head -n 1)
 	[ -n "$miss" ] || miss=$(sed -n 's/.*failed to load source for dependency `\([^`]*\)`.*/\1/p' "$log" | head -n 1)
 	if [ -n "$miss" ]; then
-		req=$(grep -m1 -o 'required by package `[^`]*`' "$log" || true)
-		die "$what lacks the crate '$miss'${req:+ ($req)}, and this build is offline; fix: add it to the vendor directory (cargo vendor) or pass RELIBC_VENDOR=DIR with every crate relibc's Cargo.lock names (log: $log)"
+		ver=$(awk -v n="$miss" '$1 == "name" && $3 == "\"" n "\"" { getline; if ($1 == "version") { gsub(/"/, "", $3); print $3; exit } }' "$src/Cargo.lock" 2>/dev/null)
+		die "$what lacks the crate '$miss'${ver:+ $ver (named in $src/Cargo.lock)}, and this build is offline; fix: add it to the vendor directory (cargo vendor) or pass RELIBC_VENDOR=DIR with every crate relibc's Cargo.lock names (cargo's log: $log)"
 	fi
 	e=$(grep -m1 -E '^error' "$log" || tail -n 1 "$log")
 	die "$triple: cargo failed to build relibc from RELIBC_SRC=$src: $e (full log: $log)"

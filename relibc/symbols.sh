@@ -16,7 +16,7 @@
 # 2. Make local the weak definitions in LIBRELIBC.a (compiler_builtins' math
 #    fallbacks) of names openlibm defines, so a C program's ceil() is
 #    openlibm's and not whichever archive member comes first (relibc's
-#    stripcore.sh strips a fixed list of 28 for the same reason; here the list
+#    stripcore.sh strips a fixed list of 27 for the same reason; here the list
 #    is computed). A name both define strongly is an error.
 # 3. OUT_LIBC.a = LIBRELIBC.a's members followed by LIBOPENLIBM.a's (relibc's
 #    `ar -M` addlib script), with a symbol index.
