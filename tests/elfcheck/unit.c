@@ -202,7 +202,24 @@ START_TEST(json_escaping)
 	ck_assert_ptr_nonnull(f);
 	ec_json_string(f, "a\"b\\c\n\x01\xc3\xa9");
 	fclose(f);
-	ck_assert_str_eq(s, "\"a\\\"b\\\\c\\n\\u0001\\u00c3\\u00a9\"");
+	/* Valid UTF-8 (here U+00E9) passes through unchanged. */
+	ck_assert_str_eq(s, "\"a\\\"b\\\\c\\n\\u0001\xc3\xa9\"");
+	free(s);
+}
+END_TEST
+
+/* Bytes outside valid UTF-8 (RFC 3629) become \udcXX, one per byte
+   (PEP 383): a stray 0xff, an overlong '/', an encoded surrogate, a cut
+   sequence; a 4-byte character (U+1F600) passes. Expected by hand. */
+START_TEST(json_non_utf8)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&s, &n);
+	ck_assert_ptr_nonnull(f);
+	ec_json_string(f, "\xff|\xc0\xaf|\xed\xa0\x80|\xf0\x9f\x98\x80|\xe2\x82");
+	fclose(f);
+	ck_assert_str_eq(s, "\"\\udcff|\\udcc0\\udcaf|\\udced\\udca0\\udc80|\xf0\x9f\x98\x80|\\udce2\\udc82\"");
 	free(s);
 }
 END_TEST
@@ -228,6 +245,7 @@ int main(void)
 	tcase_add_test(tc, extended_phnum);
 	tcase_add_test(tc, return_instructions);
 	tcase_add_test(tc, json_escaping);
+	tcase_add_test(tc, json_non_utf8);
 	tcase_add_test(tc, not_elf);
 	suite_add_tcase(s, tc);
 	return check_run(s, CK_FORK_GETENV);

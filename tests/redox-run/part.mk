@@ -81,3 +81,10 @@ check-redox-run-relibc: $(REDOX_RUN) $(RELIBC_DEP) $(foreach a,$(ARCHS),$(RRT_OU
 		$(addprefix $(call sysroot_lib,$(a))/,crt0.o crti.o crtn.o libgcc.a))
 	@CLANG=$(CLANG) LD_LLD=$(LD_LLD) LLVM_NM=$(LLVM_NM) sh tests/redox-run/relibc.sh $(REDOX_RUN) \
 		$(RRT_OUT)/relibc "$(ARCHS)" $(SYSROOT) $(RRT_RELIBC_SYSROOT) $(RRT_OUT)
+
+# Hostile input (issue 14): privileged guests, mapping exhaustion, special
+# and huge files, crafted PT_LOADs fed to redox-run and redox-elfcheck.
+CHECK_SUITES += redox-run-hostile
+.PHONY: check-redox-run-hostile
+check-redox-run-hostile: $(REDOX_RUN) $(REDOX_ELFCHECK) $(RRT_E2E)
+	@LLVM_NM=$(LLVM_NM) sh tests/redox-run/hostile.sh $(REDOX_RUN) $(REDOX_ELFCHECK) $(RRT_OUT) "$(ARCHS)"

@@ -3,6 +3,7 @@
    checked against the real image size first: libelf trusts the headers, and a
    truncated file must end in a message, not a crash. */
 #include "elfcheck.h"
+#include "../common/redox-load.h"
 
 #include <errno.h>
 #include <gelf.h>
@@ -491,6 +492,29 @@ static void check_elf64(struct ctx *c)
 			goto out;
 		}
 	}
+	/* The PT_LOAD rules redox-run loads by (tools/common/redox-load.c),
+	   for what it loads: static executables. */
+	if (eh->e_type == ET_EXEC) {
+		Elf64_Phdr *raw = calloc(c->phnum ? c->phnum : 1, sizeof *raw);
+		unsigned bad;
+		if (!raw) {
+			unreadable(r, "no-memory", "free some memory", "out of memory");
+			goto out;
+		}
+		for (size_t i = 0; i < c->phnum; i++)
+			raw[i] = (Elf64_Phdr){ ph[i].p_type, ph[i].p_flags, ph[i].p_offset, ph[i].p_vaddr,
+					       ph[i].p_paddr, ph[i].p_filesz, ph[i].p_memsz, ph[i].p_align };
+		if (rl_check_loads(raw, c->phnum, c->len, &bad, msg, sizeof msg)) {
+			char *semi = NULL;   /* "<problem>; <fix>": the last "; " */
+			for (char *q = strstr(msg, "; "); q; q = strstr(q + 1, "; "))
+				semi = q;
+			if (semi)
+				*semi = 0;
+			ec_add(r, EC_ERROR, "load", semi ? semi + 2 : "relink the file",
+			       "%s (redox-run refuses to load it)", msg);
+		}
+		free(raw);
+	}
 	if (!read_sections(c))
 		goto out;
 	read_symbols(c);
@@ -782,37 +806,17 @@ out:
 
 void ec_check_file(const char *path, struct ec_report *r)
 {
+	/* Read as redox-run reads: the type checked before any read (a FIFO
+	   cannot hang us), no more than the headers name. */
+	struct rl_file f;
 	char msg[512];
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
-		unreadable(r, errno == ENOENT ? "missing" : "unreadable",
-			   "check the path and permissions", msg);
+	enum rl_read_status st = rl_read(path, &f, msg, sizeof msg);
+	if (st != RL_OK) {
+		unreadable(r, st == RL_NOENT ? (errno == ENOENT ? "missing" : "unreadable") : "unreadable",
+			   st == RL_NOENT ? "check the path and permissions" : "pass a linked Redox executable",
+			   msg);
 		return;
 	}
-	struct stat st;
-	if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode)) {
-		snprintf(msg, sizeof msg, "not a regular file%s",
-			 S_ISDIR(st.st_mode) ? " (a directory)" : "");
-		unreadable(r, "unreadable", "pass a linked Redox executable", msg);
-		fclose(f);
-		return;
-	}
-	if ((uint64_t)st.st_size > (uint64_t)1 << 32) {
-		snprintf(msg, sizeof msg, "file is %lld bytes; more than 4 GiB is not a "
-			 "plausible Redox executable", (long long)st.st_size);
-		unreadable(r, "unreadable", "pass a linked Redox executable", msg);
-		fclose(f);
-		return;
-	}
-	size_t len = (size_t)st.st_size;
-	unsigned char *buf = malloc(len ? len : 1);
-	if (!buf || fread(buf, 1, len, f) != len) {
-		snprintf(msg, sizeof msg, "cannot read: %s", buf ? strerror(errno) : "out of memory");
-		unreadable(r, "unreadable", "check the file", msg);
-	} else {
-		ec_check_buffer(buf, len, r);
-	}
-	free(buf);
-	fclose(f);
+	ec_check_buffer(f.buf, f.len, r);
+	free(f.buf);
 }

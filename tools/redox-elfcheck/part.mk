@@ -3,8 +3,11 @@
 EC_DIR  := tools/redox-elfcheck
 EC_SRCS := check.c report.c
 EC_LIBS := $(shell pkg-config --libs libelf 2>/dev/null || echo -lelf)
-EC_OBJS      := $(addprefix $(BUILD)/host/obj/$(EC_DIR)/,$(EC_SRCS:.c=.o))
-EC_SAN_OBJS  := $(addprefix $(BUILD)/host-san/obj/$(EC_DIR)/,$(EC_SRCS:.c=.o))
+# tools/common/redox-load.c: file reading and PT_LOAD rules shared with redox-run.
+EC_OBJS      := $(addprefix $(BUILD)/host/obj/$(EC_DIR)/,$(EC_SRCS:.c=.o)) \
+	$(BUILD)/host/obj/tools/common/redox-load.o
+EC_SAN_OBJS  := $(addprefix $(BUILD)/host-san/obj/$(EC_DIR)/,$(EC_SRCS:.c=.o)) \
+	$(BUILD)/host-san/obj/tools/common/redox-load.o
 EC_BIN       := $(BUILD)/host/bin/redox-elfcheck
 EC_SAN_BIN   := $(BUILD)/host-san/bin/redox-elfcheck
 EC_UNIT      := $(BUILD)/host/tests/elfcheck/unit
@@ -43,7 +46,8 @@ $(call sysroot_copy,$(REDOX_ELFCHECK),$(EC_BIN),755)
 
 # The fuzzer is built straight from the sources: libFuzzer needs clang's
 # coverage instrumentation on every file.
-$(EC_FUZZER): $(addprefix $(EC_DIR)/,$(EC_SRCS) fuzz.c elfcheck.h)
+$(EC_FUZZER): $(addprefix $(EC_DIR)/,$(EC_SRCS) fuzz.c elfcheck.h) tools/common/redox-load.c \
+		tools/common/redox-load.h
 	$(call msg,FUZZCC,host,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)rt=$$($(CLANG) -print-file-name=libclang_rt.fuzzer-x86_64.a); [ -f "$$rt" ] || { \

@@ -18,22 +18,47 @@ void ec_print_text(FILE *out, const char *file, const struct ec_report *r, int q
 			ec_count(r, EC_ERROR), ec_count(r, EC_WARNING));
 }
 
-/* File names and messages may hold any bytes; bytes outside ASCII become
-   \u00XX so the output is always valid UTF-8 JSON. */
+/* Length of the valid UTF-8 sequence at p (RFC 3629: no overlongs, no
+   surrogates, nothing past U+10FFFF), 0 if there is none. */
+static size_t utf8_len(const unsigned char *p)
+{
+	unsigned c = p[0];
+	size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+	if (!n || c > 0xf4)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] > 0x9f) ||
+	    (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] > 0x8f))
+		return 0;
+	return n;
+}
+
+/* File names and messages may hold any bytes. Valid UTF-8 passes through;
+   a byte that is not part of valid UTF-8 becomes the lone surrogate
+   \udcXX (PEP 383 "surrogateescape": Python's os.fsencode of the decoded
+   string gives the original bytes back); control characters are \u00XX. */
 void ec_json_string(FILE *out, const char *s)
 {
 	fputc('"', out);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		size_t n;
 		switch (*p) {
 		case '"': fputs("\\\"", out); break;
 		case '\\': fputs("\\\\", out); break;
 		case '\n': fputs("\\n", out); break;
 		case '\t': fputs("\\t", out); break;
 		default:
-			if (*p < 0x20 || *p >= 0x7f)
+			if (*p < 0x20 || *p == 0x7f)
 				fprintf(out, "\\u%04x", *p);
-			else
+			else if (*p < 0x80)
 				fputc(*p, out);
+			else if ((n = utf8_len(p))) {
+				fwrite(p, 1, n, out);
+				p += n - 1;
+			} else
+				fprintf(out, "\\udc%02x", *p);
 		}
 	}
 	fputc('"', out);

@@ -515,7 +515,7 @@ int main(int argc, char **argv)
 	rr_sys_free(rr);
 	rr_fs_free(rr->fs);
 	uc_close(rr->uc);
-	free(rr->vm);
+	rr_vm_free(rr);
 	free(rr->file);
 	free(env.v);
 #endif

@@ -76,8 +76,7 @@ struct rr {
 	uint64_t fault_pc;
 	int fault_have_pc;
 
-	struct rr_region *vm;
-	size_t nvm, capvm;
+	struct rr_mm *mm;    /* vm.c's guest memory */
 
 	/* Syscalls (syscall.c): numbers from the generated table of the
 	 * redox_syscall version --abi names. */
@@ -91,7 +90,13 @@ struct rr {
 	int sig_maybe;            /* a signal may be pending (signal.c) */
 };
 
-/* vm.c: guest mappings mirrored so permissions can be checked for syscalls. */
+/* vm.c: guest memory; permissions are checked here for syscalls. A guest
+ * gets -ENOMEM past RR_VM_MAX_BLOCKS distinct runs (mappings that are not
+ * adjacent with the same protection) or RR_VM_MAX_BYTES mapped. */
+#define RR_VM_MAX_BLOCKS 512
+#define RR_VM_MAX_BYTES  (64ull << 30)
+size_t rr_vm_blocks(const struct rr *rr);   /* Unicorn regions in use */
+void rr_vm_free(struct rr *rr);
 int rr_vm_map(struct rr *rr, uint64_t start, uint64_t len, unsigned prot);
 int rr_vm_unmap(struct rr *rr, uint64_t start, uint64_t len);
 int rr_vm_protect(struct rr *rr, uint64_t start, uint64_t len, unsigned prot);

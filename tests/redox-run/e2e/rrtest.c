@@ -268,6 +268,176 @@ static int hostfd(void)
 	return bad;
 }
 
+/* Hostile guests (issue 14): privileged instructions, mapping counts the
+ * engine cannot hold, partial unmaps, decoding at a page end, sleeps. */
+#define PROT_EXEC 0x10000
+#define MAP_FIXED 0x4
+#define PG 4096
+static long funmap(long a, long n) { return sc(SYS_FUNMAP, a, n, 0, 0, 0); }
+static long mprot(long a, long n, long p) { return sc(SYS_MPROTECT, a, n, p, 0, 0); }
+
+#if defined(__x86_64__)
+void priv_cli(void), priv_hlt(void), priv_wrmsr(void), priv_movcr3(void), priv_inb(void),
+	priv_outb(void), priv_lgdt(void);
+static const struct { const char *n; void (*f)(void); } privs[] = {
+	{ "cli", priv_cli }, { "hlt", priv_hlt }, { "wrmsr", priv_wrmsr }, { "movcr3", priv_movcr3 },
+	{ "inb", priv_inb }, { "outb", priv_outb }, { "lgdt", priv_lgdt },
+};
+#else
+void priv_currentel(void), priv_sctlr(void), priv_daifset(void), priv_tlbi(void),
+	priv_eret(void), priv_wfi(void);
+static const struct { const char *n; void (*f)(void); } privs[] = {
+	{ "currentel", priv_currentel }, { "sctlr", priv_sctlr }, { "daifset", priv_daifset },
+	{ "tlbi", priv_tlbi }, { "eret", priv_eret }, { "wfi", priv_wfi },
+};
+#endif
+
+static uint64_t addrs[20000];
+
+static int hostile(int argc, char **argv)
+{
+	const char *cmd = argv[1];
+	long n = argc > 2 ? num(argv[2]) : 0;
+	if (streq(cmd, "priv")) {
+		for (unsigned i = 0; i < sizeof privs / sizeof privs[0]; i++)
+			if (argc > 2 && streq(argv[2], privs[i].n)) {
+				privs[i].f();
+				out("returned from ");
+				out(privs[i].n);
+				out("\n");
+				return 0;
+			}
+		return 2;
+	}
+	if (streq(cmd, "pageend")) {
+		/* rdfsbase %eax (4 bytes) or %rax (5) ending at a page whose
+		 * successor is unmapped: it must run, then fetching the next
+		 * instruction faults. */
+		long a = fmap(0, 2 * PG, PROT_READ | PROT_WRITE);
+		static const unsigned char i4[] = { 0xF3, 0x0F, 0xAE, 0xC0 }, i5[] = { 0xF3, 0x48, 0x0F, 0xAE, 0xC0 };
+		const unsigned char *c = n == 5 ? i5 : i4;
+		unsigned char *p = (unsigned char *)a + PG - (n == 5 ? 5 : 4);
+		for (int i = 0; i < (n == 5 ? 5 : 4); i++)
+			p[i] = c[i];
+		if (funmap(a + PG, PG) || mprot(a, PG, PROT_READ | PROT_EXEC))
+			return 3;
+		hex((uint64_t)a + PG);
+		out("\n");
+		((void (*)(void))p)();
+		return 4;
+	}
+	if (streq(cmd, "fmaps") || streq(cmd, "gapped")) {
+		/* n mappings of a page each: adjacent (they merge) or one page
+		 * apart (each its own run), until the emulator says ENOMEM. */
+		int gap = streq(cmd, "gapped");
+		long k = 0, e = 0;
+		for (; k < n && k < 20000; k++) {
+			long a = gap ? fmap(0x600000000000 + (uint64_t)k * 2 * PG, PG, PROT_READ | PROT_WRITE | MAP_FIXED_NOREPLACE)
+				     : fmap(0, PG, PROT_READ | PROT_WRITE);
+			if (a < 0) {
+				e = a;
+				break;
+			}
+			addrs[k] = (uint64_t)a;
+			*(volatile uint64_t *)a = (uint64_t)k + 1;
+		}
+		int bad = 0;
+		for (long i = 0; i < k; i++)
+			bad |= *(volatile uint64_t *)addrs[i] != (uint64_t)i + 1;
+		for (long i = 0; i < k; i++)
+			bad |= funmap((long)addrs[i], PG) != 0;
+		out("mapped ");
+		dec(k);
+		out(", then ");
+		dec(e);
+		out(bad ? ", contents or funmap WRONG\n" : ", contents kept, all unmapped\n");
+		/* After a refusal the emulator still works. */
+		long a = fmap(0, PG, PROT_READ | PROT_WRITE);
+		bad |= a < 0 || funmap(a, PG) != 0;
+		return bad || (k < n && e != -12);
+	}
+	if (streq(cmd, "alternate")) {
+		/* Alternate read-only pages of one 8 MiB map; n != 0: then
+		 * store into the first (read-only) page. */
+		long a = fmap(0, 2048 * PG, PROT_READ | PROT_WRITE), k = 0, e = 0;
+		for (; k < 1024; k++)
+			if ((e = mprot(a + 2 * k * PG, PG, PROT_READ)))
+				break;
+		out("protected ");
+		dec(k);
+		out(", then ");
+		dec(e);
+		out("\n");
+		*(volatile uint64_t *)(a + PG) = 1;  /* a writable page */
+		if (n)
+			fault_store((uint64_t *)a);
+		return k < 1024 && e != -12;
+	}
+	if (streq(cmd, "partial")) {
+		/* dlmalloc's trims (relibc-runtime.md §3): unmap the tail, then
+		 * a middle part; what is left keeps its contents, the hole reads
+		 * as zero once mapped again. n != 0: then read the hole. */
+		long a = fmap(0, 16 * PG, PROT_READ | PROT_WRITE);
+		int bad = a < 0;
+		for (int i = 0; i < 16 && !bad; i++)
+			*(volatile uint64_t *)(a + i * PG) = (uint64_t)i + 100;
+		bad |= funmap(a + 12 * PG, 4 * PG) != 0;
+		bad |= funmap(a + 6 * PG, 2 * PG) != 0;
+		for (int i = 0; i < 12 && !bad; i++)
+			if (i != 6 && i != 7)
+				bad |= *(volatile uint64_t *)(a + i * PG) != (uint64_t)i + 100;
+		bad |= sc(SYS_WRITE, 1, a + 6 * PG, 1, 0, 0) != -14;
+		bad |= fmap(a + 12 * PG, PG, PROT_READ | MAP_FIXED_NOREPLACE) != a + 12 * PG;
+		bad |= *(volatile uint64_t *)(a + 12 * PG) != 0;
+		bad |= mprot(a + 2 * PG, 2 * PG, PROT_READ) != 0;
+		bad |= mprot(a + 5 * PG, 2 * PG, PROT_READ) != -12;  /* page 6 is a hole */
+		bad |= *(volatile uint64_t *)(a + 3 * PG) != 103;
+		out(bad ? "partial unmaps WRONG\n" : "partial unmaps ok\n");
+		if (n) {
+			hex((uint64_t)a + 6 * PG);
+			out("\n");
+			return (int)*(volatile uint64_t *)(a + 6 * PG);
+		}
+		return bad;
+	}
+	if (streq(cmd, "sleep")) {
+		struct { int64_t sec; int32_t nsec; int32_t pad; } ts = { 1000, 0, 0 };
+		sc(SYS_NANOSLEEP, (long)&ts, 0, 0, 0, 0);
+		out("woke up\n");
+		return 0;
+	}
+	if (streq(cmd, "pairs") || streq(cmd, "live")) {
+		/* Benchmarks (bench/bench.sh): n fmap+funmap pairs; or n live
+		 * page mappings, then 1000 pairs while they are live. */
+		int live = streq(cmd, "live");
+		int64_t t0 = now(4);
+		for (long i = 0; live && i < n && i < 20000; i++) {
+			addrs[i] = (uint64_t)fmap(0, PG, PROT_READ | PROT_WRITE);
+			if ((long)addrs[i] < 0)
+				return 1;
+			*(volatile uint64_t *)addrs[i] = 1;
+		}
+		int64_t t1 = now(4);
+		long pairs = live ? 1000 : n;
+		for (long i = 0; i < pairs; i++) {
+			long a = fmap(0, PG, PROT_READ | PROT_WRITE);
+			if (a < 0 || funmap(a, PG))
+				return 1;
+		}
+		int64_t t2 = now(4);
+		if (live) {
+			out("map_ns_per_call ");
+			dec((t1 - t0) / (n ? n : 1));
+			out("\n");
+		}
+		out("pairs_per_s ");
+		dec((long)(pairs * 1000000000 / (t2 - t1 > 0 ? t2 - t1 : 1)));
+		out("\n");
+		return 0;
+	}
+	return -1;
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	const char *cmd = argc > 1 ? argv[1] : "hello";
@@ -346,6 +516,9 @@ int main(int argc, char **argv, char **envp)
 		out("\n");
 		return 0;
 	}
+	int h = hostile(argc, argv);
+	if (h >= 0)
+		return h;
 	out("unknown command\n");
 	return 2;
 }

@@ -80,6 +80,7 @@ static int drop_to_el0(struct rr *rr, uint64_t entry, uint64_t sp)
 	    uc_reg_write(rr->uc, UC_ARM64_REG_ELR_EL1, &entry) ||
 	    uc_reg_write(rr->uc, UC_ARM64_REG_SP_EL0, &sp) ||
 	    uc_emu_start(rr->uc, PRIV_PAGE, entry, 0, 0) ||
+	    uc_ctl_remove_cache(rr->uc, entry, entry + 1) ||
 	    uc_mem_unmap(rr->uc, PRIV_PAGE, RR_PAGE))
 		return -1;
 	uc_reg_read(rr->uc, UC_ARM64_REG_PSTATE, &pstate);

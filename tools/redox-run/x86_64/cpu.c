@@ -176,6 +176,9 @@ static int drop_to_cpl3(struct rr *rr, uint64_t entry, uint64_t sp, uint64_t rfl
 	    uc_reg_write(rr->uc, UC_X86_REG_RSP, &rsp) ||
 	    uc_emu_start(rr->uc, PRIV_PAGE + 0x200, entry, 0, 0))
 		return -1;
+	/* The block translated at entry as the stop of that run must not be
+	 * reused as the program's first block. */
+	uc_ctl_remove_cache(rr->uc, entry, entry + 1);
 	uc_reg_read(rr->uc, UC_X86_REG_CS, &cs);
 	return rd(rr, UC_X86_REG_RIP) == entry && rd(rr, UC_X86_REG_RSP) == sp &&
 	       (cs & 0xffff) == USER_CS ? 0 : -1;

@@ -106,4 +106,22 @@ spin:
 	b spin
 	.size spin, . - spin
 
+// Privileged instructions (issue 14): each is UNDEFINED at EL0 (SIGILL);
+// wfi is a hint there and returns.
+	.irp name, currentel, sctlr, daifset, tlbi, eret, wfi
+	.globl priv_\name
+	.type priv_\name, %function
+	.endr
+priv_currentel:	mrs x0, currentel
+	ret
+priv_sctlr:	mrs x0, sctlr_el1
+	ret
+priv_daifset:	msr daifset, #2
+	ret
+priv_tlbi:	tlbi vmalle1
+	ret
+priv_eret:	eret
+priv_wfi:	wfi
+	ret
+
 	.section .note.GNU-stack,"",%progbits

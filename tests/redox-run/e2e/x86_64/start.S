@@ -96,4 +96,27 @@ spin:
 	jmp spin
 	.size spin, . - spin
 
+// Privileged instructions (issue 14): each faults at CPL 3 (#GP, SIGSEGV).
+	.irp name, cli, hlt, wrmsr, movcr3, inb, outb, lgdt
+	.globl priv_\name
+	.type priv_\name, @function
+	.endr
+priv_cli:	cli
+	ret
+priv_hlt:	hlt
+	ret
+priv_wrmsr:	xor %eax, %eax
+	mov $0xC0000100, %ecx   // IA32_FS_BASE
+	xor %edx, %edx
+	wrmsr
+	ret
+priv_movcr3:	mov %cr3, %rax
+	ret
+priv_inb:	in $0x40, %al
+	ret
+priv_outb:	out %al, $0x80
+	ret
+priv_lgdt:	lgdt (%rsp)
+	ret
+
 	.section .note.GNU-stack,"",@progbits
