@@ -42,8 +42,18 @@
 #define SYS_fchmodat2 452
 #endif
 
+/* A host symlink has no mode of its own (always 0777); a redoxfs one does (its
+ * creation mode, then what fchmod set), so fs.c keeps those for this run. */
+struct link_mode {
+	dev_t dev;
+	ino_t ino;
+	uint16_t mode;
+};
+
 struct rr_fs {
 	int root;
+	struct link_mode *lm;
+	size_t nlm, caplm;
 };
 
 enum fh_kind {
@@ -88,6 +98,41 @@ static long rx(int e)
 }
 
 static long rx_errno(void) { return rx(errno); }
+
+static struct link_mode *lm_find(struct rr_fs *fs, dev_t dev, ino_t ino)
+{
+	for (size_t i = 0; i < fs->nlm; i++)
+		if (fs->lm[i].dev == dev && fs->lm[i].ino == ino)
+			return &fs->lm[i];
+	return NULL;
+}
+
+static long lm_set(struct rr_fs *fs, dev_t dev, ino_t ino, uint16_t mode)
+{
+	struct link_mode *m = lm_find(fs, dev, ino);
+	if (!m) {
+		if (fs->nlm == fs->caplm) {
+			size_t cap = fs->caplm ? fs->caplm * 2 : 16;
+			struct link_mode *n = realloc(fs->lm, cap * sizeof *n);
+			if (!n)
+				return -ENOMEM;
+			fs->lm = n;
+			fs->caplm = cap;
+		}
+		m = &fs->lm[fs->nlm++];
+		m->dev = dev;
+		m->ino = ino;
+	}
+	m->mode = mode & 07777;
+	return 0;
+}
+
+static void lm_forget(struct rr_fs *fs, dev_t dev, ino_t ino)
+{
+	struct link_mode *m = lm_find(fs, dev, ino);
+	if (m)
+		*m = fs->lm[--fs->nlm];
+}
 
 /* Rust's str::from_utf8: no overlong forms, no surrogates, nothing above U+10FFFF. */
 static bool utf8_ok(const unsigned char *s, size_t n)
@@ -686,7 +731,7 @@ int rr_fs_init(struct rr_fs **out, const char *dir, char *err, size_t errlen)
 		close(fd);
 		return -1;
 	}
-	fs->root = fd;
+	*fs = (struct rr_fs){ .root = fd };
 	*out = fs;
 	return 0;
 }
@@ -696,6 +741,7 @@ void rr_fs_free(struct rr_fs *fs)
 	if (!fs)
 		return;
 	close(fs->root);
+	free(fs->lm);
 	free(fs);
 }
 
@@ -827,9 +873,21 @@ static long link_store(struct rr_fh *fh, const char *content, size_t n)
 	}
 	if (r == 0) {
 		int nfd = openat(pfd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+		struct stat os, ns;
 		if (nfd < 0)
 			r = rx_errno();
 		else {
+			/* the link's mode: its creation mode (redoxfs create_node with
+			 * flags & MODE_PERM), or the mode of the link it replaces */
+			uint16_t mode = (uint16_t)(fh->flags & 07777);
+			if (fh->fd >= 0 && fstat(fh->fd, &os) == 0) {
+				struct link_mode *m = lm_find(fh->fs, os.st_dev, os.st_ino);
+				mode = m ? m->mode : 0777;
+				if (m)
+					lm_forget(fh->fs, os.st_dev, os.st_ino);
+			}
+			if (fstat(nfd, &ns) == 0)
+				r = lm_set(fh->fs, ns.st_dev, ns.st_ino, mode);
 			if (fh->fd >= 0)
 				close(fh->fd);
 			fh->fd = nfd;
@@ -986,6 +1044,11 @@ long rr_fs_fstat(struct rr_fh *fh, uint8_t out[RR_STAT_SIZE])
 	long r = host_stat(fh, &st);
 	if (r)
 		return r;
+	if (S_ISLNK(st.st_mode)) {
+		struct link_mode *m = lm_find(fh->fs, st.st_dev, st.st_ino);
+		if (m)
+			st.st_mode = S_IFLNK | m->mode;
+	}
 	memset(out, 0, RR_STAT_SIZE);
 	put64(out + 0, (uint64_t)st.st_dev);
 	put64(out + 8, (uint64_t)st.st_ino);
@@ -1087,7 +1150,11 @@ long rr_fs_unlinkat(struct rr_fs *fs, const struct rr_fh *dir, const char *path,
 	r = open_parent(fs, p, plen, &name);
 	if (r >= 0) {
 		int pfd = (int)r;
+		struct stat st;
+		bool link = fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
 		r = unlinkat(pfd, name, (flags & RR_AT_REMOVEDIR) ? AT_REMOVEDIR : 0) < 0 ? rx_errno() : 0;
+		if (r == 0 && link && st.st_nlink == 1)
+			lm_forget(fs, st.st_dev, st.st_ino);
 		close(pfd);
 	}
 	free(p);
@@ -1208,8 +1275,12 @@ long rr_fs_fchmod(struct rr_fh *fh, uint16_t mode)
 {
 	if (fh->fd < 0)
 		return -ENOENT;
-	if (fh->kind == FH_LINK)
-		return -EOPNOTSUPP;  /* a host symlink has no mode of its own */
+	if (fh->kind == FH_LINK) {
+		struct stat st;
+		if (fstat(fh->fd, &st) < 0)
+			return rx_errno();
+		return lm_set(fh->fs, st.st_dev, st.st_ino, mode);  /* see struct link_mode */
+	}
 	return host_fchmod(fh->fd, mode & 07777);  /* redoxfs fchmod: the type kept, MODE_PERM set */
 }
 

@@ -528,7 +528,15 @@ START_TEST(stat_matches_host)
 	fh = must("ln", RR_O_PATH | RR_O_NOFOLLOW | RW);  /* O_PATH wins over the access mode */
 	ck_assert_int_eq(rr_fs_read(fh, &c, 1), -EBADF);
 	ck_assert_int_eq(rr_fs_write(fh, "x", 1), -EBADF);
-	ck_assert_int_eq(rr_fs_fchmod(fh, 0600), -EOPNOTSUPP);
+	/* a symlink's own mode, kept by fs.c (redoxfs keeps one; a host link is 0777) */
+	ck_assert_uint_eq(rstat_of(fh).mode, S_IFLNK | 0777);
+	ck_assert_int_eq(rr_fs_fchmod(fh, 0640), 0);
+	ck_assert_uint_eq(rstat_of(fh).mode, S_IFLNK | 0640);
+	struct rr_fh *again = must("ln", RR_O_PATH | RR_O_NOFOLLOW);
+	ck_assert_uint_eq(rstat_of(again).mode, S_IFLNK | 0640);
+	rr_fs_close(again);
+	ck_assert_int_eq(stat(hp("file.txt"), &h), 0);
+	ck_assert_uint_eq(h.st_mode & 07777, 0644);  /* the target's mode is not touched */
 	int64_t sec[2] = { 1000, 2000 };
 	int32_t nsec[2] = { 0, 0 };
 	ck_assert_int_eq(rr_fs_futimens(fh, sec, nsec), 0);  /* the link's times, not the file's */
@@ -788,6 +796,14 @@ START_TEST(mkdir_and_symlink_creation)
 	char t[64] = { 0 };
 	ck_assert_int_eq(readlink(hp("sym"), t, sizeof t), 9);
 	ck_assert_str_eq(t, "dir/inner");
+	fh = must("sym", RR_O_PATH | RR_O_NOFOLLOW);  /* created with the mode relibc sent */
+	ck_assert_uint_eq(rstat_of(fh).mode, S_IFLNK | 0777);
+	rr_fs_close(fh);
+	fh = must("sym0", RR_O_CREAT | WR | RR_O_SYMLINK | 0755);
+	ck_assert_int_eq(rr_fs_write(fh, "file.txt", 8), 8);
+	ck_assert_uint_eq(rstat_of(fh).mode, S_IFLNK | 0755);
+	rr_fs_close(fh);
+	ck_assert_int_eq(rr_fs_unlinkat(fs, NULL, "sym0", 4, 0), 0);
 	fh = must("sym", RD);
 	ck_assert_str_eq(readall(fh), "inner");
 	ck_assert_str_eq(fpath(fh), "/scheme/file/dir/inner");  /* the resolved path */
