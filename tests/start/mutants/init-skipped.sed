@@ -1,3 +1,3 @@
 # file: start/start.c
 # why: _init from crti.o is never called
-/^	if (_init)$/{n;s/_init();/(void)0;/;}
+/^		if (b != bounds && _init)$/{n;s/_init();/(void)0;/;}
