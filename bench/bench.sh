@@ -36,10 +36,11 @@ host_insns() {
 sizes() {
 	$LLVM_SIZE -A "$1" | awk '$1==".text"{t=$2} $1==".data"{d=$2} $1==".bss"{b=$2} END {printf "%d %d %d", t, d, b}'
 }
-# insns NAME FILE: instruction count of one function (static disassembly)
+# insns NAME FILE: instruction count of one function (static disassembly;
+# the int3 padding the linker puts after a function is not counted)
 insns() {
 	$LLVM_OBJDUMP -d --no-show-raw-insn --disassemble-symbols="$1" "$2" 2>/dev/null |
-		grep -Ec '^ +[0-9a-f]+:[[:space:]]+[a-z]'
+		grep -E '^ +[0-9a-f]+:[[:space:]]+[a-z]' | grep -Evc '^ +[0-9a-f]+:[[:space:]]+int3$'
 }
 # callees NAME FILE: functions NAME calls or jumps to
 callees() {
