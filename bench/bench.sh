@@ -216,6 +216,13 @@ for a in $ARCHS; do
 	else
 		echo "| wall time of one hello run | $a | – | $(ms "$(timeit "$RUNS" "$RUN" "$B/$a/bench/hello")") |"
 	fi
+	# Guest memory (issue 14), measured by the guest (rrtest of tests/redox-run/e2e).
+	rt=$B/test/redox-run/$a/rrtest
+	if [ -x "$rt" ]; then
+		echo "| fmap+funmap pairs per second (one page each) | $a | – | $("$RUN" "$rt" pairs 20000 | sed -n 's/^pairs_per_s //p')/s |"
+		"$RUN" "$rt" live 10000 > "$W/live.out" 2>&1
+		echo "| 10,000 live page mappings: time per fmap; then fmap+funmap pairs per second | $a | – | $(sed -n 's/^map_ns_per_call //p' "$W/live.out") ns; $(sed -n 's/^pairs_per_s //p' "$W/live.out")/s |"
+	fi
 done
 echo
 echo "#### Suites and build"

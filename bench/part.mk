@@ -56,5 +56,5 @@ $(BH)/rr-teardown: $(BH)/obj/main-teardown.o $(filter-out %/main.o,$(RR_OBJS)) $
 E2E_SUITES := $(filter start redox-run syscalls unwind,$(CHECK_SUITES))
 
 .PHONY: bench
-bench: all $(BENCH_BINS) $(BENCH_HOST) $(RELIBC_DEP)
+bench: all $(BENCH_BINS) $(BENCH_HOST) $(RELIBC_DEP) $(RRT_E2E)
 	@ARCHS="$(ARCHS)" E2E_SUITES="$(E2E_SUITES)" BENCH_BASE="$(BENCH_BASE)" RELIBC_SRC="$(RELIBC_SRC)" sh bench/bench.sh

@@ -13,6 +13,8 @@ die() { echo "$me: $*" >&2; exit 1; }
 
 self=$(readlink -f "$0") || die "cannot resolve the path of $0"
 prefix=$(cd "$(dirname "$self")/.." && pwd -P)
+# Through an installed prefix's bin/ link (mk/install.sh): that prefix.
+[ -L "$(dirname "$0")/../share/redox-crt/current" ] && prefix=$(cd "$(dirname "$0")/.." && pwd -P)
 sysroot=$prefix/$triple
 lib=$sysroot/lib
 [ -d "$lib" ] || die "no sysroot for $triple at $sysroot (this wrapper looks next to its own bin/); fix: run make, or reinstall redox-crt with ARCHS including ${triple%%-*}"
@@ -22,6 +24,7 @@ q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 
 compile_only=0 verbose=0 nolibc=0 nostartfiles=0 nodefaultlibs=0
 out= lang=
+dep=0 dep_mf= dep_mt=0   # -MD/-MMD, the user's -MF, whether -MT/-MQ was given
 cflags=          # quoted words for every compile
 inputs=          # quoted link inputs in command-line order (objects, -l, -L)
 sources=         # quoted source files, compiled before linking
@@ -55,7 +58,11 @@ while [ $# -gt 0 ]; do
 		IFS=$old_ifs; set +f ;;
 	-Xlinker) [ $# -ge 2 ] || die "-Xlinker needs a value"; add inputs "$2"; shift ;;
 	-x) [ $# -ge 2 ] || die "-x needs a language"; lang=$2; add cflags "-x"; add cflags "$2"; shift ;;
-	-I|-D|-U|-include|-imacros|-isystem|-idirafter|-iquote|-MF|-MT|-MQ|-Xclang|-mllvm|-arch)
+	-MD|-MMD) dep=1; add cflags "$a" ;;
+	-MF) [ $# -ge 2 ] || die "-MF needs a file name"; dep_mf=$2; shift ;;
+	-MF*) dep_mf=${a#-MF} ;;
+	-MT|-MQ) dep_mt=1; [ $# -ge 2 ] || die "$a needs a value"; add cflags "$a"; add cflags "$2"; shift ;;
+	-I|-D|-U|-include|-imacros|-isystem|-idirafter|-iquote|-Xclang|-mllvm|-arch)
 		[ $# -ge 2 ] || die "$a needs a value"; add cflags "$a"; add cflags "$2"; shift ;;
 	-) add sources "$a"; nsrc=$((nsrc + 1)) ;;
 	-*) add cflags "$a" ;;
@@ -68,7 +75,15 @@ while [ $# -gt 0 ]; do
 done
 
 base="$(q "--target=$triple") $(q "--sysroot=$sysroot") -isystem $(q "$sysroot/include")"
-[ $nolibc = 1 ] && base="$base -ffreestanding"
+# -nolibc compiles C freestanding; not C++, where -ffreestanding would make
+# main an ordinary (mangled) function and the link would miss main.
+is_cxx() {
+	case $lang in c++|c++-header|objective-c++) return 0 ;; ?*) return 1 ;; esac
+	case $1 in *.cc|*.cpp|*.cxx|*.C|*.c++|*.CPP|*.cp) return 0 ;; esac
+	return 1
+}
+freestanding() { [ $nolibc = 1 ] && ! is_cxx "$1" && printf ' -ffreestanding'; true; }
+[ -n "$dep_mf" ] && { [ $dep = 0 ] || [ $compile_only = 1 ]; } && add cflags "-MF" && add cflags "$dep_mf"
 run() {
 	[ $verbose = 1 ] && { printf '%s\n' "$*" | sed "s/'//g" >&2; }
 	eval "$@"
@@ -76,7 +91,10 @@ run() {
 
 if [ $compile_only = 1 ] || { [ -z "$inputs" ] && [ $nsrc = 0 ]; }; then
 	[ -n "$out" ] && base="$base -o $(q "$out")"
-	run "$(q "$CLANG")" "$base" "$cflags" "$sources"
+	ff=
+	eval "set -- $sources"
+	for s in "$@"; do [ -n "$(freestanding "$s")" ] && ff=" -ffreestanding"; is_cxx "$s" && { ff=; break; }; done
+	run "$(q "$CLANG")" "$base$ff" "$cflags" "$sources"
 	exit
 fi
 
@@ -93,7 +111,17 @@ eval "set -- $sources"
 for s in "$@"; do
 	i=$((i + 1))
 	o=$tmp/$i-$(basename "$s").o
-	run "$(q "$CLANG")" "$base" "$cflags" -c "$(q "$s")" -o "$(q "$o")" || exit 1
+	# -MD/-MMD in a compile-and-link: the dependency file clang itself
+	# writes here (clang 19): -MF's file, else OUT.d (-o OUT) or SRC.d,
+	# naming OUT (or SRC.o) as the target, never the temporary object.
+	depflags=
+	if [ $dep = 1 ]; then
+		b=$(basename "$s"); b=${b%.*}
+		df=${dep_mf:-${out:+$out.d}}; df=${df:-$b.d}
+		depflags="-MF $(q "$df")"
+		[ $dep_mt = 1 ] || depflags="$depflags -MT $(q "${out:-$b.o}")"
+	fi
+	run "$(q "$CLANG")" "$base$(freestanding "$s")" "$cflags" "$depflags" -c "$(q "$s")" -o "$(q "$o")" || exit 1
 	objs="$objs $(q "$o")"
 done
 

@@ -37,6 +37,9 @@ USAGE
 self=$(readlink -f "$0") || die "cannot resolve the path of $0"
 bindir=$(dirname "$self")
 prefix=$(cd "$bindir/.." && pwd -P)
+# Called through an installed prefix's bin/ link (mk/install.sh): answer for
+# that prefix, not for the slot its `current` link points at today.
+[ -L "$(dirname "$0")/../share/redox-crt/current" ] && prefix=$(cd "$(dirname "$0")/.." && pwd -P)
 share=$prefix/share/redox-crt
 target= freestanding=0 kernel=0 queries=
 while [ $# -gt 0 ]; do

@@ -194,6 +194,29 @@ for a in $ARCHS; do
 	run_expect "cc $a: -nolibc program runs (greet, atexit, exit status)" 3 \
 		'^hello from C, the wrapper$' "$d/hello"
 	expect_grep "cc $a: atexit handler ran at exit" '^atexit ran$' "$T/run.out"
+	# C++ with -nolibc (issue 14): main is not mangled, the global's
+	# constructor and destructor (__cxa_atexit) run around main.
+	"$cc" -nolibc -O2 -fno-exceptions -fno-rtti tests/toolchain/c/cxx.cpp -o "$d/cxx" > "$d/cxx.log" 2>&1 ||
+		sed 's/^/    /' "$d/cxx.log"
+	run_expect "cc $a: a C++ program links with -nolibc and runs" 7 '^main sees the constructed global$' "$d/cxx"
+	expect_eq "cc $a: C++ constructor, main, atexit, destructor in order" \
+		"constructor main sees the constructed global atexit handler destructor" "$(tr '\n' ' ' < "$T/run.out" | sed 's/ $//')"
+	# -MD/-MMD in a compile-and-link write what host clang writes for the
+	# same command line (the oracle), never a temporary object's name.
+	md=$d/md; rm -rf "$md"; mkdir -p "$md/host" "$md/ours"
+	printf '#include "dep.h"\nint main(void) { return DEP; }\n' > "$md/m.c"; echo '#define DEP 0' > "$md/dep.h"
+	for c in "-MD -o prog:prog.d" "-MMD -o prog:prog.d" "-MD -MF deps.txt -o prog:deps.txt" \
+		 "-MMD -MFdeps.txt -o prog:deps.txt" "-MD -MT custom -o prog:prog.d" "-MD:m.d"; do
+		args=${c%:*} df=${c##*:}
+		for w in host ours; do
+			cp "$md/m.c" "$md/dep.h" "$md/$w/"
+			if [ $w = host ]; then (cd "$md/$w" && $CLANG -nostdlib -fuse-ld=lld -Wl,-e,main $args m.c > /dev/null 2>&1)
+			else (cd "$md/$w" && "$cc" -nolibc $args m.c > ../ours.log 2>&1) || sed 's/^/    /' "$md/ours.log"; fi
+		done
+		check "cc $a: '$args m.c' writes $df as clang does" cmp "$md/host/$df" "$md/ours/$df"
+		expect_no_grep "cc $a: '$args m.c': no temporary object named" "$a-unknown-redox-clang\\." "$md/ours/$df"
+		rm -rf "$md/host"/* "$md/ours"/*
+	done
 	"$cc" -E -nolibc tests/toolchain/c/greet.c > "$d/greet.i" 2>&1
 	expect_grep "cc $a: -E preprocesses with the sysroot's redox headers" 'redox_write' "$d/greet.i"
 	expect_fail "cc $a: -shared is refused with the reason" "static, non-PIE" "$cc" -shared tests/toolchain/c/greet.c -o "$d/x.so"
