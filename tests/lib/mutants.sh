@@ -31,7 +31,7 @@ MAKE=${MAKE:-make}
 BUILD=${BUILD:-build}
 # Run from a copy, so editing this script during a run cannot change it.
 if [ -z "${MUTANTS_DRIVER:-}" ] && [ -d "$BUILD" ]; then
-	cp "$0" "$BUILD/.mutants-driver.sh" && MUTANTS_DRIVER=1 exec sh "$BUILD/.mutants-driver.sh" "$@"
+	cp "$0" "$BUILD/.mutants-driver.$$.sh" && MUTANTS_DRIVER=$BUILD/.mutants-driver.$$.sh exec sh "$BUILD/.mutants-driver.$$.sh" "$@"
 fi
 MD=${MUTANTS_DIR:-$BUILD/mutants}
 JOBS=${MUTANTS_JOBS:-2}
@@ -55,7 +55,7 @@ done
 mkdir -p "$MD" || die "cannot create $MD"
 MD=$(cd "$MD" && pwd -P)
 top=$(pwd -P)
-case $MD/ in "$top"/build/*|"$top"/$BUILD/*) ;; *) die "MUTANTS_DIR must be inside the build directory" ;; esac
+case $MD/ in "$top"/$BUILD/mutants*) ;; *) die "MUTANTS_DIR must be $BUILD/mutants or $BUILD/mutants-NAME (copies of the tree leave those out)" ;; esac
 results=$MD/results.txt
 : > "$results"
 t_all=$(date +%s)
@@ -82,7 +82,7 @@ copy_tree() {
 	rm -rf "$1" && mkdir -p "$1" || return 1
 	git ls-files -z -c -o --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$1" || return 1
 	if [ -d "$BUILD" ]; then
-		tar --exclude="./$(basename "$MD")" --exclude='./test/*.log' -C "$BUILD" -cf - . |
+		tar --exclude='./mutants*' --exclude='./.mutants-driver.*' --exclude='./test/*.log' -C "$BUILD" -cf - . |
 			(mkdir -p "$1/build" && tar -xf - -C "$1/build") || return 1
 	fi
 }
@@ -232,6 +232,7 @@ echo
 echo "== make mutants: $total mutants, $caught caught, $survived survived, $stale stale, $nobuild do not build; mutation score $score% ($caught/$total) in $dt s"
 [ $badbase -gt 0 ] && echo "== $badbase part(s) could not be judged (see ERROR lines above)"
 echo "score $caught $total $dt" >> "$results"
+case ${MUTANTS_DRIVER:-} in */.mutants-driver.*) rm -f "$MUTANTS_DRIVER" ;; esac
 # The same per part, as a Markdown table (README "Tests and benchmarks").
 {
 	echo "| part | mutants | caught | survived | survival |"
