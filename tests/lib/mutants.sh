@@ -2,7 +2,8 @@
 # Mutation testing (make mutants): every part's suite must fail on each of its
 # planted bugs. A part opts in with tests/<part>/mutants/, holding
 #   suite         one line: the make goals (and VAR=value settings) of the
-#                 part's own suite, e.g. "check-start check-start-unit"
+#                 part's own suite, e.g. "check-start check-start-unit"; a
+#                 line "needs: rust" keeps build/rust (cargo's cache) in the copies
 #   NAME.sed      a sed script; its header names the file it mutates:
 #                   # file: start/exit.c
 #                   # why: one line saying which mistake this models
@@ -77,12 +78,13 @@ first_failure() {
 		cut -c 1-150
 }
 
-# copy_tree DEST: the tree as the working copy has it, build/ included.
+# copy_tree DEST [TAR-EXCLUDES]: the tree as the working copy has it, build/ included.
 copy_tree() {
 	rm -rf "$1" && mkdir -p "$1" || return 1
 	git ls-files -z -c -o --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$1" || return 1
 	if [ -d "$BUILD" ]; then
-		tar --exclude='./mutants*' --exclude='./.mutants-driver.*' --exclude='./test/*.log' -C "$BUILD" -cf - . |
+		# shellcheck disable=SC2086
+		tar --exclude='./mutants*' --exclude='./.mutants-driver.*' --exclude='./test/*.log' $2 -C "$BUILD" -cf - . |
 			(mkdir -p "$1/build" && tar -xf - -C "$1/build") || return 1
 	fi
 }
@@ -137,7 +139,7 @@ dry_part() {
 total=0 caught=0 survived=0 stale=0 nobuild=0 badbase=0
 for part in "$@"; do
 	dir=tests/$part/mutants
-	suite=$(grep -v '^#' "$dir/suite" | head -n 1)
+	suite=$(grep -v -e '^#' -e '^needs:' "$dir/suite" | head -n 1)
 	pd=$MD/$(printf '%s' "$part" | tr / -)
 	if [ "${MUTANTS_DRY:-0}" = 1 ]; then
 		echo "== mutants of $part (dry run: do they apply?)"; dry_part "$part" "$dir"; continue
@@ -148,7 +150,10 @@ for part in "$@"; do
 	echo "== mutants of $part (suite: $suite)"
 	t0=$(now)
 	base=$pd/base
-	if ! copy_tree "$base"; then
+	# build/rust (cargo's target dir, hundreds of MB) only for suites that build Rust.
+	skip=--exclude=./rust
+	grep -q '^needs: .*rust' "$dir/suite" && skip=
+	if ! copy_tree "$base" "$skip"; then
 		echo "ERROR      $part: cannot copy the tree into $base"; badbase=$((badbase + 1)); continue
 	fi
 	if ! $MAKE -C "$base" -j"$JOBS" all > "$pd/base-build.log" 2>&1; then
