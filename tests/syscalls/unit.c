@@ -319,6 +319,12 @@ START_TEST(proc_call_rejects_bad_metadata_len)
 	ck_assert_int_eq(redox_proc_call(1, 0, 0, 0, meta, 256), -REDOX_EINVAL);
 	ck_assert_int_eq(redox_proc_call(1, 0, 0, 0x01, meta, 1), -REDOX_EINVAL);
 	ck_assert_int_eq(fake_ncalls, 0);
+	/* 255 words is the most the low byte of e holds (redox-abi.md §4,
+	   "SYS_CALL details"): that call still goes to the kernel. */
+	static uint64_t big[255];
+	ck_assert_int_eq(redox_proc_call(1, 0, 0, REDOX_CALL_READ, big, 255), 0);
+	ck_assert_int_eq(fake_ncalls, 1);
+	ck_assert_uint_eq(fake_calls[0].a[3], 255 | (1UL << 10));
 }
 END_TEST
 
