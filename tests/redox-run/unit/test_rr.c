@@ -329,6 +329,9 @@ START_TEST(fdtab_lowest_free)
 	ck_assert_int_eq(rr_fdtab_lowest_free(&t), 3);
 	rr_fdtab_take(&t, 1);
 	ck_assert_int_eq(rr_fdtab_lowest_free(&t), 1);
+	/* fd 0 too: close(0) then open() hands out 0 again */
+	rr_fdtab_take(&t, 0);
+	ck_assert_int_eq(rr_fdtab_lowest_free(&t), 0);
 	rr_fdtab_clear(&t, NULL);
 }
 END_TEST
