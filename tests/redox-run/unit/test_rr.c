@@ -100,6 +100,7 @@ static const struct bad bads[] = {
 	{ "big-endian", 4, "little-endian" },
 	{ "page zero", 17, "page 0" },
 	{ "phoff overflow", 12, "program headers" },
+	{ "data one byte past EOF", 15, "past the end" },
 };
 
 START_TEST(rejects_bad_input)
@@ -123,11 +124,22 @@ START_TEST(rejects_bad_input)
 	case 13: img_buf[EI_DATA] = ELFDATA2MSB; break;
 	case 14: ph(0)->p_vaddr = 0; eh()->e_entry = 0x100; break;
 	case 15: eh()->e_phoff = UINT64_MAX - 16; break;
+	case 16: ph(1)->p_filesz = n - ph(1)->p_offset + 1; break;
 	}
 	err[0] = 0;
 	ck_assert_msg(rr_elf_parse(img_buf, n, &img, err, sizeof err) == b->code,
 		      "%s: got message '%s'", b->what, err);
 	ck_assert_msg(strstr(err, b->msg) != NULL, "%s: message '%s' lacks '%s'", b->what, err, b->msg);
+}
+END_TEST
+
+/* The edge of the case above: data that ends exactly at the end of the file. */
+START_TEST(accepts_data_ending_at_eof)
+{
+	size_t n = mkelf(EM_X86_64, ET_EXEC, 3);
+	ph(1)->p_filesz = n - ph(1)->p_offset;
+	err[0] = 0;
+	ck_assert_msg(rr_elf_parse(img_buf, n, &img, err, sizeof err) == 0, "refused: %s", err);
 }
 END_TEST
 
@@ -411,6 +423,7 @@ int main(void)
 	tcase_add_test(t, loads_aarch64);
 	tcase_add_test(t, phdr_vaddr_zero_when_not_loaded);
 	tcase_add_loop_test(t, rejects_bad_input, 0, sizeof bads / sizeof bads[0]);
+	tcase_add_test(t, accepts_data_ending_at_eof);
 	suite_add_tcase(s, t);
 	t = tcase_create("stack");
 	tcase_add_test(t, auxv_order_r0);
