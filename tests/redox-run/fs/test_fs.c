@@ -152,6 +152,8 @@ static void same_as_host(struct rstat s, const struct stat *h)
 	ck_assert_uint_eq(s.blocks, h->st_blocks);
 	ck_assert_uint_eq(s.mtime, h->st_mtim.tv_sec);
 	ck_assert_uint_eq(s.mtime_ns, h->st_mtim.tv_nsec);
+	ck_assert_uint_eq(s.atime, h->st_atim.tv_sec);
+	ck_assert_uint_eq(s.atime_ns, h->st_atim.tv_nsec);
 	ck_assert_uint_eq(s.ctime, h->st_ctim.tv_sec);
 	ck_assert_uint_eq(s.ctime_ns, h->st_ctim.tv_nsec);
 }
@@ -503,6 +505,9 @@ END_TEST
 START_TEST(stat_matches_host)
 {
 	struct stat h;
+	/* atime and mtime set apart, so fields written to each other's place show */
+	const struct timespec times[2] = { { 1000000, 111 }, { 2000000, 222 } };
+	ck_assert_int_eq(utimensat(AT_FDCWD, hp("file.txt"), times, 0), 0);
 	struct rr_fh *fh = must("file.txt", RD);
 	ck_assert_int_eq(stat(hp("file.txt"), &h), 0);
 	struct rstat s = rstat_of(fh);
