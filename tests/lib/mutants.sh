@@ -7,6 +7,8 @@
 #   NAME.sed      a sed script; its header names the file it mutates:
 #                   # file: start/exit.c
 #                   # why: one line saying which mistake this models
+#                   # clean: build/... (optional: outputs to delete first,
+#                   #   for mutants of makefiles, which make does not track)
 #   NAME.patch    or a unified diff (patch -p1), for multi-line mistakes
 # (a part may be a sub-suite: tests/redox-run/fs/mutants is part redox-run/fs).
 # Each mutant is applied to a private copy of the tree in
@@ -202,6 +204,11 @@ for part in "$@"; do
 		fi
 		# A fresh mtime, so make sees the change even within the same second.
 		touch "$md/$file"
+		# make does not rebuild what a changed makefile describes: a mutant of
+		# a part.mk names the outputs to remove ("# clean: build/... ...").
+		for c in $(sed -n 's/^# clean: *//p' "$m"); do
+			case $c in build/*) case $c in *..*) ;; *) rm -rf "${md:?}/$c" ;; esac ;; esac
+		done
 		( cd "$md" && diff -u "$base/$file" "$file" ) > "$md/mutant.diff" 2>&1
 		if ! $MAKE -C "$md" -j"$JOBS" all > "$md/build.log" 2>&1; then
 			echo "NO BUILD   $part/$name ($file): the mutant does not compile, so it proves nothing: $(grep -m 1 -E 'error|Error' "$md/build.log" | cut -c 1-120)"
