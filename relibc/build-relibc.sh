@@ -181,6 +181,10 @@ note RELIBC "$arch" "building relibc from $src (cache key $key; a few minutes)"
 
 ### A private copy of the tree: relibc's build writes next to its sources
 W=$work/$arch
+# One build at a time in a work directory (another key may want it too).
+mkdir -p "$work"
+exec 7> "$W.lock"
+flock 7
 tree=$W/src
 rmtree "$tree.tmp"; mkdir -p "$tree.tmp"
 # Cargo decides what to rebuild by mtime, and reuses the rest of its target
