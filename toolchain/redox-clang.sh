@@ -74,7 +74,9 @@ while [ $# -gt 0 ]; do
 	shift
 done
 
-base="$(q "--target=$triple") $(q "--sysroot=$sysroot") -isystem $(q "$sysroot/include")"
+# clang has no Redox OS target: predefine what Redox's GCC does
+# (docs/toolchain-notes.md), or relibc's headers hide O_CREAT & co.
+base="$(q "--target=$triple") $(q "--sysroot=$sysroot") -isystem $(q "$sysroot/include") -D__redox__ -D__unix__"
 # -nolibc compiles C freestanding; not C++, where -ffreestanding would make
 # main an ordinary (mangled) function and the link would miss main.
 is_cxx() {
