@@ -17,7 +17,8 @@ Queries (one answer per line, in the order given):
   --sysroot         the per-target sysroot, <prefix>/<triple> (clang --sysroot=)
   --cc              the C compiler wrapper, <prefix>/bin/<triple>-clang
   --cflags          clang flags: target, sysroot, include directory, the
-                    macros Redox's GCC predefines (__redox__, __unix__)
+                    macros Redox's GCC predefines (__redox__, __unix__,
+                    an unsigned wint_t)
   --ldflags         ld.lld flags: static non-PIE, library search path
   --startfiles      crt objects that open a link line (crt0.o crti.o [crtbegin.o])
   --endfiles        crt objects that close it ([crtend.o] crtn.o)
@@ -113,7 +114,7 @@ for qy in $queries; do
 	cc) resolve_target; echo "$prefix/bin/$triple-clang" ;;
 	cflags)
 		resolve_target
-		f="--target=$triple --sysroot=$sysroot -isystem $sysroot/include -D__redox__ -D__unix__"
+		f="--target=$triple --sysroot=$sysroot -isystem $sysroot/include -D__redox__ -D__unix__ -U__WINT_TYPE__ -D__WINT_TYPE__=__UINT32_TYPE__ -D__WINT_UNSIGNED__=1"
 		[ $freestanding = 1 ] && f="$f -ffreestanding"
 		echo "$f" ;;
 	ldflags) resolve_target; echo "-static --no-pie -z noexecstack --eh-frame-hdr -L$lib" ;;
