@@ -77,7 +77,7 @@ done
 # clang has no Redox OS target: predefine what Redox's GCC does, and its
 # wint_t (docs/toolchain-notes.md), or relibc's headers hide O_CREAT & co.
 base="$(q "--target=$triple") $(q "--sysroot=$sysroot") -isystem $(q "$sysroot/include") -D__redox__ -D__unix__"
-base="$base -U__WINT_TYPE__ -D__WINT_TYPE__=__UINT32_TYPE__ -D__WINT_UNSIGNED__=1"
+base="$base -U__WINT_TYPE__ -D__WINT_TYPE__=__UINT32_TYPE__ -D__WINT_UNSIGNED__=1 -U__WINT_MAX__ -D__WINT_MAX__=__UINT32_MAX__ -D__WINT_MIN__=0U"
 # -nolibc compiles C freestanding; not C++, where -ffreestanding would make
 # main an ordinary (mangled) function and the link would miss main.
 is_cxx() {

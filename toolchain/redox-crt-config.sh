@@ -114,7 +114,7 @@ for qy in $queries; do
 	cc) resolve_target; echo "$prefix/bin/$triple-clang" ;;
 	cflags)
 		resolve_target
-		f="--target=$triple --sysroot=$sysroot -isystem $sysroot/include -D__redox__ -D__unix__ -U__WINT_TYPE__ -D__WINT_TYPE__=__UINT32_TYPE__ -D__WINT_UNSIGNED__=1"
+		f="--target=$triple --sysroot=$sysroot -isystem $sysroot/include -D__redox__ -D__unix__ -U__WINT_TYPE__ -D__WINT_TYPE__=__UINT32_TYPE__ -D__WINT_UNSIGNED__=1 -U__WINT_MAX__ -D__WINT_MAX__=__UINT32_MAX__ -D__WINT_MIN__=0U"
 		[ $freestanding = 1 ] && f="$f -ffreestanding"
 		echo "$f" ;;
 	ldflags) resolve_target; echo "-static --no-pie -z noexecstack --eh-frame-hdr -L$lib" ;;

@@ -57,7 +57,7 @@ expect_fail "config: missing sysroot is a clear error" "no Redox sysroot found a
 for a in $ARCHS; do
 	tr=$a-unknown-redox lib=$SR/$tr/lib
 	expect_eq "config $a: --sysroot" "$SR/$tr" "$("$CFG" --target $tr --sysroot)"
-	expect_eq "config $a: --cflags" "--target=$tr --sysroot=$SR/$tr -isystem $SR/$tr/include -D__redox__ -D__unix__ -U__WINT_TYPE__ -D__WINT_TYPE__=__UINT32_TYPE__ -D__WINT_UNSIGNED__=1" \
+	expect_eq "config $a: --cflags" "--target=$tr --sysroot=$SR/$tr -isystem $SR/$tr/include -D__redox__ -D__unix__ -U__WINT_TYPE__ -D__WINT_TYPE__=__UINT32_TYPE__ -D__WINT_UNSIGNED__=1 -U__WINT_MAX__ -D__WINT_MAX__=__UINT32_MAX__ -D__WINT_MIN__=0U" \
 		"$("$CFG" --target $a --cflags)"
 	# Exact answers, written by hand: a query that drops an object still
 	# links a program that runs (crtbegin.o's __dso_handle is only needed
@@ -217,6 +217,10 @@ for a in $ARCHS; do
 		expect_no_grep "cc $a: '$args m.c': no temporary object named" "$a-unknown-redox-clang\\." "$md/ours/$df"
 		rm -rf "$md/host"/* "$md/ours"/*
 	done
+	"$cc" -dM -E -x c /dev/null > "$d/macros" 2>&1
+	expect_grep "cc $a: predefines __redox__ like Redox's GCC" '^#define __redox__ 1$' "$d/macros"
+	expect_grep "cc $a: predefines __unix__ like Redox's GCC" '^#define __unix__ 1$' "$d/macros"
+	expect_grep "cc $a: wint_t is unsigned, as relibc's u32" '^#define __WINT_TYPE__ __UINT32_TYPE__$' "$d/macros"
 	"$cc" -E -nolibc tests/toolchain/c/greet.c > "$d/greet.i" 2>&1
 	expect_grep "cc $a: -E preprocesses with the sysroot's redox headers" 'redox_write' "$d/greet.i"
 	expect_fail "cc $a: -shared is refused with the reason" "static, non-PIE" "$cc" -shared tests/toolchain/c/greet.c -o "$d/x.so"
