@@ -225,6 +225,8 @@ for a in $ARCHS; do
 	fi
 done
 echo
+# relibc: its test suite and a relibc hello's start-up (bench/relibc.sh).
+ARCHS="$ARCHS" sh bench/relibc.sh
 echo "#### Suites and build"
 echo
 echo "| figure | value |"

@@ -7,7 +7,7 @@ RELIBC_SRC ?= $(if $(wildcard ../shared/relibc/src/tests/Makefile.tests.mk),../s
 
 CHECK_SUITES += relibc
 .PHONY: check-relibc
-check-relibc: all $(REDOX_RUN)
+check-relibc: all $(REDOX_RUN) $(RELIBC_DEP)
 	+$(Q)ARCHS='$(ARCHS)' SYSROOT='$(SYSROOT)' REDOX_RUN='$(REDOX_RUN)' RELIBC_SRC='$(RELIBC_SRC)' \
 		MAKE='$(MAKE)' sh tests/relibc/run.sh
 
@@ -15,6 +15,6 @@ check-relibc: all $(REDOX_RUN)
 # CMake and meson, run in redox-run (tests/toolchain/relibc-programs.sh).
 CHECK_SUITES += relibc-programs
 .PHONY: check-relibc-programs
-check-relibc-programs: all $(REDOX_RUN)
-	$(Q)ARCHS='$(ARCHS)' SYSROOT='$(SYSROOT)' REDOX_RUN='$(REDOX_RUN)' LLVM_READELF='$(LLVM_READELF)' \
+check-relibc-programs: all $(REDOX_RUN) $(RELIBC_DEP)
+	$(Q)ARCHS='$(ARCHS)' SYSROOT='$(SYSROOT)' REDOX_RUN='$(REDOX_RUN)' LLVM_READELF='$(LLVM_READELF)' RELIBC_SRC='$(RELIBC_SRC)' \
 		sh tests/toolchain/relibc-programs.sh

@@ -11,6 +11,11 @@
 #include <string.h>
 #include <time.h>
 
+/* Built for Redox, the compiler must predefine what Redox's GCC does. */
+#if !defined(__linux__) && !(defined(__redox__) && defined(__unix__))
+#error "the Redox toolchain did not predefine __redox__ and __unix__"
+#endif
+
 static int ctor_ran;
 
 __attribute__((constructor)) static void early(void)
