@@ -23,6 +23,10 @@ while read -r f; do
 	mkdir -p "$root/$(dirname "$f")"
 	cp -R "$T/$f" "$root/$f"
 done < "$OUT/support.list"
+# Upstream copies from a git checkout (files 644, directories 755; its
+# unistd/access test says "chmod 644 example_dir/*"); the source tree may be
+# read-only, so give the owner write permission back.
+chmod -R u+w "$root"
 
 timeout -k 5 "${RELIBC_TIMEOUT:-30}" "$REDOX_RUN" --abi=2026-08 --root "$root" --cwd / \
 	"$bin" test args < /dev/null > "$log.stdout" 2> "$log.stderr"

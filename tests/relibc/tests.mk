@@ -29,7 +29,11 @@ RUN_NAMES := $(filter-out $(SKIP_NAMES),$(ALL_NAMES))
 
 CC_W := $(SYSROOT)/bin/$(TRIPLE)-clang
 LIB := $(SYSROOT)/$(TRIPLE)/lib
-LINK_DEPS := $(LIB)/libc.a $(LIB)/crt0.o $(LIB)/crti.o $(LIB)/crtn.o $(wildcard $(LIB)/libgcc.a) $(CC_W)
+# What the wrapper does to a compile (predefined macros, the clang command
+# line it runs) is recorded in cc.stamp, rewritten only when it changes: an
+# edit of the wrapper that does not change the compile rebuilds nothing.
+CC_STAMP := $(OUT)/cc.stamp
+LINK_DEPS := $(LIB)/libc.a $(LIB)/crt0.o $(LIB)/crti.o $(LIB)/crtn.o $(wildcard $(LIB)/libgcc.a) $(CC_STAMP)
 
 # Upstream's FLAGS (tests/Makefile) minus what the wrapper does itself
 # (-nostdlib + crt objects + libc.a, -isystem $(SYSROOT)/include, -static).
@@ -50,6 +54,12 @@ RT_CFLAGS := -fno-builtin -fno-stack-protector -Wall -Wextra -Werror \
 RELIBC_TEST_LDFLAGS ?= -Wl,--gc-sections
 RT_LDLIBS := -lunwind
 
+$(CC_STAMP): FORCE
+	@mkdir -p $(@D)
+	@{ $(CC_W) -dM -E -x c /dev/null; $(CC_W) -v $(RT_CFLAGS) -x c -c /dev/null -o /dev/null 2>&1 | grep -e '-cc1 '; \
+	   echo '$(RELIBC_TEST_LDFLAGS) $(RT_LDLIBS)'; } > $@.tmp 2>&1
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+
 obj = $(OUT)/obj/$(1).o
 bin = $(OUT)/bin/$(1)
 
@@ -58,14 +68,14 @@ bin = $(OUT)/bin/$(1)
 # target, as C.
 resolve = f=$(1); n=$$(head -c 64 "$$f"); case $$n in */*|'') ;; *) [ $$(wc -c < "$$f") -lt 64 ] && \
 	[ -f "$$(dirname "$$f")/$$n" ] && f=$$(dirname "$$f")/$$n ;; esac
-$(OUT)/obj/%.o: $(T)/%.c $(SYSROOT)/$(TRIPLE)/include/stdio.h $(CC_W)
+$(OUT)/obj/%.o: $(T)/%.c $(SYSROOT)/$(TRIPLE)/include/stdio.h $(CC_STAMP)
 	@mkdir -p $(@D)
 	@$(call resolve,$<); $(CC_W) $(RT_CFLAGS) -MD -MP -MF $(@:.o=.d) -x c -c "$$f" -o $@ > $(@:.o=.log) 2>&1 || \
 		{ echo "relibc $(ARCH): compile error: $*"; rm -f $@; exit 1; }
 	@rm -f $(@:.o=.log)
 
 # pthread/init_cpp: upstream builds pthread/init.cpp as C++ (%_cpp: %.cpp).
-$(OUT)/obj/%_cpp.o: $(T)/%.cpp $(SYSROOT)/$(TRIPLE)/include/stdio.h $(CC_W)
+$(OUT)/obj/%_cpp.o: $(T)/%.cpp $(SYSROOT)/$(TRIPLE)/include/stdio.h $(CC_STAMP)
 	@mkdir -p $(@D)
 	@$(CC_W) -x c++ $(filter-out -pedantic,$(RT_CFLAGS)) -MD -MP -MF $(@:.o=.d) -c $< -o $@ > $(@:.o=.log) 2>&1 || \
 		{ echo "relibc $(ARCH): compile error: $*_cpp"; rm -f $@; exit 1; }

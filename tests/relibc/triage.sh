@@ -24,6 +24,7 @@ for n in "$@"; do
 	# A fresh copy of the root the test had before it ran.
 	rm -rf "$tmp/root"; mkdir -p "$tmp/root/tmp"
 	while read -r f; do mkdir -p "$tmp/root/$(dirname "$f")"; cp -R "$RELIBC_SRC/tests/$f" "$tmp/root/$f"; done < "$OUT/support.list"
+	chmod -R u+w "$tmp/root"
 	timeout -k 5 30 "$RUN" --abi=2026-08 --strace --root "$tmp/root" --cwd / "$OUT/bin/$n" test args \
 		< /dev/null > "$tmp/out" 2> "$tmp/err"
 	rc=$?
