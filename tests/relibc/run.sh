@@ -3,7 +3,7 @@
 # check-relibc: relibc's own C test suite (RELIBC_SRC/tests), compiled static
 # against the sysroot with the <triple>-clang wrapper and run in redox-run,
 # for every arch in ARCHS. Writes build/test/relibc/<arch>/results.md and
-# prints "N passed, N failed, N skipped, N known failures".
+# prints "N passed, N failed, N known failures, N skipped".
 # Env (from tests/relibc/part.mk): ARCHS SYSROOT REDOX_RUN RELIBC_SRC MAKE.
 set -u
 top=$(pwd -P)
@@ -13,7 +13,7 @@ MAKE=${MAKE:-make}
 
 if [ -z "${RELIBC_SRC:-}" ]; then
 	echo "check-relibc: skipped: no relibc tree (RELIBC_SRC is empty and ../shared/relibc/src does not exist); fix: make check-relibc RELIBC_SRC=DIR"
-	echo "0 passed, 0 failed, 0 skipped (suite skipped: no RELIBC_SRC)"
+	echo "0 passed, 0 failed, 1 skipped"
 	exit 0
 fi
 if [ ! -f "$RELIBC_SRC/tests/Makefile.tests.mk" ] || [ ! -d "$RELIBC_SRC/tests/expected" ]; then
@@ -132,5 +132,5 @@ for a in $ARCHS; do
 	tot_p=$((tot_p + p)) tot_f=$((tot_f + f)) tot_s=$((tot_s + s)) tot_k=$((tot_k + k))
 done
 [ "$tot_k" -gt 0 ] && echo "known failures: $tot_k (tests/relibc/known-failures.txt; each is a gap to close, the list is meant to shrink)"
-echo "$tot_p passed, $tot_f failed, $tot_s skipped, $tot_k known failures"
+echo "$tot_p passed, $tot_f failed, $tot_k known failures, $tot_s skipped"
 [ -z "$bad" ]

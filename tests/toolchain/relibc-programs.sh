@@ -51,8 +51,8 @@ fi
 for a in $ARCHS; do
 	tr=$a-unknown-redox cc=$SR/bin/$tr-clang
 	if [ ! -f "$SR/$tr/lib/libc.a" ] && [ -z "${RELIBC_SRC:-}" ]; then
-		echo "SKIP: $a: no relibc (RELIBC_SRC is empty and none was imported); fix: make check-relibc-programs RELIBC_SRC=DIR"
-		T_SKIP=$((${T_SKIP:-0} + 1)); continue
+		skip "$a: relibc C programs" "no relibc (RELIBC_SRC is empty and none was imported); fix: make check-relibc-programs RELIBC_SRC=DIR"
+		continue
 	elif [ ! -f "$SR/$tr/lib/libc.a" ]; then
 		fail "$a: relibc in the sysroot" "$SR/$tr/lib/libc.a missing; fix: make relibc (or make import-relibc RELIBC=DIR)"
 		continue
