@@ -19,7 +19,7 @@ include mk/rules.mk
 
 # Parts, in dependency order where it matters (later fragments may use
 # variables set by earlier ones).
-PARTS := crt syscalls start unwind builtins stubs tools/redox-run \
+PARTS := crt syscalls start unwind builtins unwind/llvm stubs tools/redox-run \
          tools/redox-elfcheck toolchain relibc tests bench
 include $(wildcard $(addsuffix /part.mk,$(PARTS)))
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Fetch compiler-rt's builtins sources from Debian's llvm-toolchain-19 source
-# package and extract the parts redox-crt builds into DEST.
+# Fetch compiler-rt's builtins and LLVM libunwind sources from Debian's
+# llvm-toolchain-19 source package and extract the parts redox-crt builds
+# into DEST (one download serves both).
 #
 #   fetch-source.sh DEST
 #
@@ -9,8 +10,8 @@
 # (BUILTINS_CACHE, default $XDG_CACHE_HOME/redox-crt or ~/.cache/redox-crt),
 # using a deb-src entry derived from the machine's own apt sources inside a
 # private apt state directory: no system file is edited. Its SHA-256 is checked
-# against the .dsc before anything is extracted. DEST gets compiler-rt/... and
-# VERSION; the caller's stamp marks completion.
+# against the .dsc before anything is extracted. DEST gets compiler-rt/...,
+# libunwind/... and VERSION; the caller's stamp marks completion.
 set -eu
 
 me=builtins/fetch-source.sh
@@ -122,7 +123,8 @@ fi
 version=$(awk '$1 == "Version:" { print $2; exit }' "$dsc")
 echo "$me: using $(basename "$tarball") (sha256 verified against $(basename "$dsc"))" >&2
 
-# Only the builtins (with crtbegin/crtend), their unit tests and the licence.
+# Only the builtins (with crtbegin/crtend), their unit tests, libunwind's
+# sources and headers, and the licences.
 rm -rf "$dest"
 mkdir -p "$dest"
 case $tarball in
@@ -133,7 +135,10 @@ esac
 $unpack "$tarball" | tar -x -C "$dest" --strip-components=1 \
 	--wildcards --no-wildcards-match-slash \
 	'*/compiler-rt/lib/builtins' '*/compiler-rt/test/builtins/Unit' \
-	'*/compiler-rt/LICENSE.TXT'
+	'*/compiler-rt/LICENSE.TXT' \
+	'*/libunwind/src' '*/libunwind/include' '*/libunwind/LICENSE.TXT'
 [ -f "$dest/compiler-rt/lib/builtins/int_lib.h" ] ||
 	die "$tarball holds no compiler-rt/lib/builtins; fix: delete $srcdir and fetch again"
+[ -f "$dest/libunwind/src/libunwind.cpp" ] ||
+	die "$tarball holds no libunwind/src; fix: delete $srcdir and fetch again"
 echo "$version" > "$dest/VERSION"

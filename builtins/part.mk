@@ -10,20 +10,22 @@ ifeq ($(filter yes no,$(BUILTINS)),)
 $(error BUILTINS='$(BUILTINS)' is neither yes nor no; fix: make BUILTINS=yes (default) or BUILTINS=no)
 endif
 
-ifeq ($(BUILTINS),yes)
-include builtins/sources.mk
-
 # Extracted sources live in the build tree; the downloaded tarball in the
-# cache (BUILTINS_CACHE) outside it, so `make clean` costs no download.
+# cache (BUILTINS_CACHE) outside it, so `make clean` costs no download. The
+# same extraction holds LLVM libunwind's sources (unwind/llvm/part.mk), so
+# the fetch is defined whether or not the builtins are built.
 BUILTINS_SRC   := $(BUILD)/builtins-src
 BUILTINS_STAMP := $(BUILTINS_SRC)/.stamp
 BUILTINS_DIR   := $(BUILTINS_SRC)/compiler-rt/lib/builtins
 export BUILTINS_CACHE
 
 $(BUILTINS_STAMP): builtins/fetch-source.sh
-	$(call msg,FETCH,,llvm-toolchain-19 compiler-rt)
+	$(call msg,FETCH,,llvm-toolchain-19 compiler-rt libunwind)
 	$(Q)sh builtins/fetch-source.sh $(BUILTINS_SRC)
 	$(Q)touch $@
+
+ifeq ($(BUILTINS),yes)
+include builtins/sources.mk
 
 # compiler-rt's own flags for a standalone build (-fPIC, hidden symbols,
 # -fno-builtin), plus ours: no host headers, no stack protector, unwind

@@ -1,5 +1,8 @@
 # Freestanding runtime: libredox_start.a and <redox/start.h> per target.
 START_SRCS := start/start.c start/exit.c
+# What a freestanding program built with -fexceptions needs besides, with
+# LLVM libunwind (docs/unwind.md); one object each, linked only when used.
+START_SRCS += start/mem.c start/malloc.c start/abort.c
 define start_arch
 START_OBJS.$(1) := $(patsubst %.c,$(BUILD)/$(1)/obj/%.o,$(START_SRCS))
 $$(call cross_archive,$(BUILD)/$(1)/lib/libredox_start.a,$$(START_OBJS.$(1)),$(1))

@@ -38,6 +38,18 @@ const unsigned long *redox_auxv(void);
 /* The process-manager fd (AT_REDOX_PROC_FD, upper-table tagged). */
 unsigned long redox_proc_fd(void);
 
+/* Memory and abort, for programs without relibc (LLVM libunwind needs
+   them): malloc/free/calloc/realloc on anonymous fmap memory, 16-byte
+   aligned, single-threaded; abort writes a message to fd 2 and traps. */
+void *malloc(unsigned long size);
+void free(void *p);
+void *calloc(unsigned long count, unsigned long size);
+void *realloc(void *p, unsigned long size);
+__attribute__((noreturn)) void abort(void);
+void *memcpy(void *__restrict d, const void *__restrict s, unsigned long n);
+void *memmove(void *d, const void *s, unsigned long n);
+void *memset(void *d, int c, unsigned long n);
+
 /* Slots for atexit + __cxa_atexit handlers together (relibc has 32). */
 #define REDOX_ATEXIT_MAX 32
 

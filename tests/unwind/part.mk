@@ -42,6 +42,41 @@ unwind-e2e-progs: $(UNWIND_E2E_PROGS) $(REDOX_RUN)
 .PHONY: check-unwind
 check-unwind: $(UNWIND_T)/test_unwind $(UNWIND_T)/test_unwind-san \
 		$(foreach a,$(ARCHS),$(addprefix $(call sysroot_lib,$(a))/lib,$(addsuffix .a,$(UNWIND_LIBNAMES))))
-	@HOST_CC='$(HOST_CC)' HOST_ARCH='$(UNWIND_HOST_ARCH)' ARCHS='$(ARCHS)' \
+	@HOST_CC='$(HOST_CC)' HOST_ARCH='$(UNWIND_HOST_ARCH)' ARCHS='$(ARCHS)' UNWIND='$(UNWIND)' \
 		SYSROOT='$(SYSROOT)' REDOX_RUN='$(REDOX_RUN)' MAKE='$(MAKE)' \
 		sh tests/unwind/run.sh $(UNWIND_T)
+
+# LLVM libunwind (issue 13): the -fexceptions program eh (eh_main.c +
+# eh_frames.c) per arch, linked freestanding with -lunwind -lgcc, and the
+# same sources built for the host with gcc + libgcc_eh as the oracle. main's
+# object gets its own personality (eh_main.c says why).
+EH_CFLAGS := -fexceptions -funwind-tables -fomit-frame-pointer -O1 -Werror
+EH_RENAME := --redefine-sym __gcc_personality_v0=eh_personality \
+	--redefine-sym DW.ref.__gcc_personality_v0=DW.ref.eh_personality
+define unwind_eh_arch
+$(BUILD)/$(1)/obj/tests/unwind/eh_%.o: EXTRA_CFLAGS := $(EH_CFLAGS) -isystem $(call sysroot_inc,$(1))
+$(BUILD)/$(1)/obj/tests/unwind/eh_%.o: $(call sysroot_inc,$(1))/unwind.h
+$(UNWIND_T)/$(1)/eh_main.o: $(BUILD)/$(1)/obj/tests/unwind/eh_main.o
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(LLVM_OBJCOPY) $(EH_RENAME) $$< $$@
+EH_OBJS.$(1) := $(UNWIND_T)/$(1)/eh_main.o $(BUILD)/$(1)/obj/tests/unwind/eh_frames.o \
+	$(BUILD)/$(1)/obj/tests/unwind/eh_personality.o
+$(UNWIND_T)/$(1)/eh: $$(EH_OBJS.$(1)) \
+		$(call sysroot_lib,$(1))/libunwind.a $(call sysroot_lib,$(1))/libgcc.a $(call sysroot_crt,$(1))
+	$$(call msg,LINK,$(1),$$@)
+	$(Q)$$(call freestanding_link,$(1),$$@,$$(EH_OBJS.$(1)) -lunwind -lgcc)
+UNWIND_EH_PROGS += $(UNWIND_T)/$(1)/eh
+endef
+$(foreach a,$(ARCHS),$(eval $(call unwind_eh_arch,$(a))))
+$(BUILD)/host/obj/tests/unwind/eh_%.o: HOST_EXTRA_CFLAGS := $(EH_CFLAGS) -DEH_HOST
+$(UNWIND_T)/host/eh_main.o: $(BUILD)/host/obj/tests/unwind/eh_main.o
+	$(Q)mkdir -p $(@D)
+	$(Q)$(LLVM_OBJCOPY) $(EH_RENAME) $< $@
+# -static-libgcc: libgcc_eh.a's unwinder, linked in like ours; -no-pie so
+# the program's addresses symbolize as they are.
+$(UNWIND_T)/host/eh: $(UNWIND_T)/host/eh_main.o $(BUILD)/host/obj/tests/unwind/eh_frames.o \
+		$(BUILD)/host/obj/tests/unwind/eh_personality.o tests/unwind/part.mk
+	$(call msg,LINK,host,$@)
+	$(Q)$(HOST_CC) -static-libgcc -no-pie -o $@ $(filter %.o,$^)
+.PHONY: unwind-eh-progs
+unwind-eh-progs: $(UNWIND_EH_PROGS) $(UNWIND_T)/host/eh $(REDOX_RUN)
