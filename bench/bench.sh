@@ -136,6 +136,26 @@ for a in $ARCHS; do
 	echo "| instructions of \`redox_write\` (and what it calls) | $a | $(bfig "$bp" write_insns "$bp") | $(write_insns "$p") | ≤ 5 |"
 	echo "| instructions in \`_start\` up to and including the call | $a | $(bfig "$bp" count_until "$bRUN" "$bp" relibc_start_v1) | $(count_until "$RUN" "$p" relibc_start_v1) | |"
 done
+if [ "${UNWIND:-llvm}" = llvm ]; then
+echo
+echo "#### Unwinder: LLVM libunwind vs the stubs (bench/unwind_bt.c)"
+echo
+echo "| figure | arch | LLVM libunwind | stubs | ratio |"
+echo "|---|---|---|---|---|"
+for a in $ARCHS; do
+	l=$S/$a-unknown-redox/lib
+	lt=$($LLVM_SIZE -t "$l/libunwind.a" | tail -n1 | awk '{print $1}')
+	st=$($LLVM_SIZE -t "$l/libunwind_stubs.a" | tail -n1 | awk '{print $1}')
+	echo "| \`.text\` bytes of the whole archive | $a | $lt | $st | $(ratio "$lt" "$st") |"
+	set -- $(sizes "$B/$a/bench/unwind_bt-llvm"); lp=$1
+	set -- $(sizes "$B/$a/bench/unwind_bt-stubs"); sp=$1
+	echo "| \`.text\` bytes of the backtrace program (unwinder + runtime) | $a | $lp | $sp | $(ratio "$lp" "$sp") |"
+	# From bench_bt_begin to bench_bt_end: the call, its 6 callbacks, the return.
+	li=$(( $(count_until "$RUN" "$B/$a/bench/unwind_bt-llvm" bench_bt_end) - $(count_until "$RUN" "$B/$a/bench/unwind_bt-llvm" bench_bt_begin) ))
+	si=$(( $(count_until "$RUN" "$B/$a/bench/unwind_bt-stubs" bench_bt_end) - $(count_until "$RUN" "$B/$a/bench/unwind_bt-stubs" bench_bt_begin) ))
+	echo "| instructions of one \`_Unwind_Backtrace\` of 6 frames | $a | $li | $si | $(ratio "$li" "$si") |"
+done
+fi
 echo
 echo "#### redox-run start-up"
 echo

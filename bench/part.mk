@@ -53,8 +53,17 @@ $(BH)/rr-teardown: $(BH)/obj/main-teardown.o $(filter-out %/main.o,$(RR_OBJS)) $
 	$(Q)mkdir -p $(@D)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $(filter-out $(RR_UC_DEPS),$^) $(RR_UC_LIBS)
 
+# One 6-frame _Unwind_Backtrace, with LLVM libunwind and with the stubs
+# (bench/unwind_bt.c, issue 13).
+ifeq ($(UNWIND),llvm)
+$(foreach a,$(ARCHS),\
+	$(call freestanding_prog,$(a),$(BUILD)/$(a)/bench/unwind_bt-llvm,$(BUILD)/$(a)/obj/bench/unwind_bt.o $(call sysroot_lib,$(a))/libunwind.a)\
+	$(call freestanding_prog,$(a),$(BUILD)/$(a)/bench/unwind_bt-stubs,$(BUILD)/$(a)/obj/bench/unwind_bt.o $(call sysroot_lib,$(a))/libunwind_stubs.a))
+BENCH_BINS += $(foreach a,$(ARCHS),$(BUILD)/$(a)/bench/unwind_bt-llvm $(BUILD)/$(a)/bench/unwind_bt-stubs)
+endif
+
 E2E_SUITES := $(filter start redox-run syscalls unwind,$(CHECK_SUITES))
 
 .PHONY: bench
 bench: all $(BENCH_BINS) $(BENCH_HOST) $(RELIBC_DEP) $(RRT_E2E)
-	@ARCHS="$(ARCHS)" E2E_SUITES="$(E2E_SUITES)" BENCH_BASE="$(BENCH_BASE)" RELIBC_SRC="$(RELIBC_SRC)" sh bench/bench.sh
+	@ARCHS="$(ARCHS)" UNWIND="$(UNWIND)" E2E_SUITES="$(E2E_SUITES)" BENCH_BASE="$(BENCH_BASE)" RELIBC_SRC="$(RELIBC_SRC)" sh bench/bench.sh

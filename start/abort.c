@@ -9,5 +9,5 @@
 
 void abort(void)
 {
-	__redox_start_die("redox-crt: abort() called\n");
+	START_DIE("redox-crt: abort() called\n");
 }

@@ -76,13 +76,16 @@ void *malloc(size_t n)
 	return h + 1;
 }
 
-static struct hdr *header_of(void *p, const char *who)
+static struct hdr *header_of(void *p, int in_realloc)
 {
 	struct hdr *h = (struct hdr *)p - 1;
 	if (((uintptr_t)p & (HDR - 1)) ||
 	    !((h->tag == TAG_SMALL && h->cls < NCLASS && h->size == (size_t)1 << (MIN_SHIFT + h->cls)) ||
 	      (h->tag == TAG_LARGE && h->size >= PAGE && !(h->size & (PAGE - 1)))))
-		__redox_start_die(who);
+		in_realloc ? START_DIE("redox-crt: realloc: not a pointer from malloc, or already freed, or its "
+				    "header was overwritten\n")
+			: START_DIE("redox-crt: free: not a pointer from malloc, or freed twice, or its header "
+				    "was overwritten\n");
 	return h;
 }
 
@@ -90,8 +93,7 @@ void free(void *p)
 {
 	if (!p)
 		return;
-	struct hdr *h = header_of(p, "redox-crt: free: not a pointer from malloc, or freed twice, "
-				     "or its header was overwritten\n");
+	struct hdr *h = header_of(p, 0);
 	if (h->tag == TAG_LARGE) {
 		h->tag = 0;
 		redox_funmap(h, h->size);
@@ -122,8 +124,7 @@ void *realloc(void *p, size_t n)
 		free(p);
 		return NULL;
 	}
-	struct hdr *h = header_of(p, "redox-crt: realloc: not a pointer from malloc, or already "
-				     "freed, or its header was overwritten\n");
+	struct hdr *h = header_of(p, 1);
 	size_t have = h->size - HDR;
 	if (n <= have)
 		return p;

@@ -23,7 +23,7 @@ $(2): $(3) mk/config.mk
 endef
 
 # No redox-builtins.pc when the builtins are not built (BUILTINS=no).
-TC_PC_NAMES := redox-syscall redox-start redox-unwind $(if $(filter yes,$(BUILTINS)),redox-builtins)
+TC_PC_NAMES := redox-syscall redox-start redox-unwind redox-unwind-stubs $(if $(filter yes,$(BUILTINS)),redox-builtins)
 
 define toolchain_arch
 $$(eval $$(call tc_gen,$(1),$(TC_BUILD)/$(1)/$(TRIPLE.$(1))-clang,toolchain/redox-clang.sh))
@@ -48,7 +48,7 @@ CARGO ?= $(firstword $(wildcard /usr/bin/cargo) cargo)
 TC_RUSTC_PATH := $(shell command -v $(RUSTC) 2>/dev/null)
 TC_JQ := $(shell command -v jq 2>/dev/null)
 TC_SPECDIR := $(SYSROOT_SHARE)/rust
-TC_SPEC_NAMES := $(foreach a,$(ARCHS),$(a)-unknown-redox-clif $(a)-redox-none)
+TC_SPEC_NAMES := $(foreach a,$(ARCHS),$(a)-unknown-redox-clif $(a)-unknown-redox-clif-stubs $(a)-redox-none)
 ifneq ($(and $(TC_RUSTC_PATH),$(TC_JQ)),)
 TC_SPECS := $(TC_SPEC_NAMES:%=$(TC_SPECDIR)/%.json)
 SYSROOT_FILES += $(TC_SPECS) $(TC_SPECDIR)/rustc-version
@@ -64,7 +64,7 @@ FORCE:
 $(TC_SPECDIR)/%.json: toolchain/redox-crt-target-spec.sh $(TC_RUSTC_PATH) $(TC_SPECDIR)/rustc-version
 	$(call msg,GEN,,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)MAKEFLAGS= sh $< --rustc $(RUSTC) $(if $(findstring -none,$*),--kernel) $(firstword $(subst -, ,$*)) -o $@.tmp.json
+	$(Q)MAKEFLAGS= sh $< --rustc $(RUSTC) $(if $(findstring -none,$*),--kernel) $(if $(filter %-stubs,$*),--unwind=stubs) $(firstword $(subst -, ,$*)) -o $@.tmp.json
 	$(Q)MAKEFLAGS= RUSTC_BOOTSTRAP=1 $(RUSTC) -Z unstable-options --target $@.tmp.json --print cfg > /dev/null || \
 		{ rm -f $@.tmp.json; echo "toolchain: $(RUSTC) rejects the spec it was derived from ($*); see the error above" >&2; exit 1; }
 	$(Q)mv -f $@.tmp.json $@

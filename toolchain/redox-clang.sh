@@ -22,7 +22,7 @@ lib=$sysroot/lib
 # shell-quote one word so that it survives eval
 q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 
-compile_only=0 verbose=0 nolibc=0 nostartfiles=0 nodefaultlibs=0
+compile_only=0 verbose=0 nolibc=0 nostartfiles=0 nodefaultlibs=0 unwind= unwind_L=
 out= lang=
 dep=0 dep_mf= dep_mt=0   # -MD/-MMD, the user's -MF, whether -MT/-MQ was given
 cflags=          # quoted words for every compile
@@ -39,6 +39,8 @@ while [ $# -gt 0 ]; do
 	-o*) out=${a#-o} ;;
 	-v) verbose=1; add cflags "$a" ;;
 	-nolibc) nolibc=1 ;;
+	--unwind=llvm|--unwind=stubs) unwind=${a#--unwind=} ;;   # what -lunwind is (redox-crt-config --help)
+	--unwind=*) die "$a: unknown unwinder; fix: --unwind=llvm (LLVM libunwind) or --unwind=stubs" ;;
 	-nostartfiles) nostartfiles=1 ;;
 	-nodefaultlibs) nodefaultlibs=1 ;;
 	-nostdlib) nostartfiles=1; nodefaultlibs=1 ;;
@@ -149,13 +151,19 @@ if [ $nodefaultlibs = 0 ]; then
 	else
 		libs="-lc"
 	fi
+	# The unwinder: -lunwind, from lib/unwind-stubs with --unwind=stubs.
+	if cmp -s "$lib/libunwind.a" "$lib/libunwind_stubs.a" && [ "$unwind" = llvm ]; then
+		die "--unwind=llvm: $lib/libunwind.a is redox-crt's stubs (built with UNWIND=stubs); fix: rebuild redox-crt with make UNWIND=llvm, or use --unwind=stubs"
+	fi
+	if [ "$unwind" = stubs ]; then unwind_L="$(q "-L$lib/unwind-stubs") "; fi
 	if [ -f "$lib/libgcc.a" ]; then libs="$libs -lgcc"
 	else gcc_note="note: $lib/libgcc.a is missing (redox-crt was built without builtins, BUILTINS=no), so compiler builtins (__udivti3, __atomic_*, ...) are not linked; fix: rebuild redox-crt with builtins"
 	fi
+	libs="$libs -lunwind"
 fi
 [ -n "$out" ] || out=a.out
 if ! run "$(q "$LD_LLD")" -static --no-pie -z noexecstack --eh-frame-hdr -o "$(q "$out")" \
-	"$start" "$objs" "$inputs" "$(q "-L$lib")" "$libs" "$end"; then
+	"$start" "$objs" "$inputs" "$unwind_L$(q "-L$lib")" "$libs" "$end"; then
 	[ -n "$gcc_note" ] && echo "$me: $gcc_note" >&2
 	exit 1
 fi

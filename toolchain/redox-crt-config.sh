@@ -11,7 +11,7 @@ die() { echo "$me: $*" >&2; exit 1; }
 
 usage() {
 	cat <<USAGE
-usage: $me [--target ARCH|TRIPLE] [--freestanding] [--kernel] QUERY...
+usage: $me [--target ARCH|TRIPLE] [--freestanding] [--kernel] [--unwind=llvm|stubs] QUERY...
 Queries (one answer per line, in the order given):
   --prefix          the sysroot root (bin/, share/, <triple>/)
   --sysroot         the per-target sysroot, <prefix>/<triple> (clang --sysroot=)
@@ -19,19 +19,24 @@ Queries (one answer per line, in the order given):
   --cflags          clang flags: target, sysroot, include directory, the
                     macros Redox's GCC predefines (__redox__, __unix__,
                     an unsigned wint_t)
-  --ldflags         ld.lld flags: static non-PIE, library search path
+  --ldflags         ld.lld flags: static non-PIE, library search path (with
+                    --unwind=stubs, lib/unwind-stubs first)
   --startfiles      crt objects that open a link line (crt0.o crti.o [crtbegin.o])
   --endfiles        crt objects that close it ([crtend.o] crtn.o)
-  --libs            libraries: -lc -lgcc, or with --freestanding
-                    -lredox_start -lredox_syscall -lgcc
+  --libs            libraries: -lc -lgcc -lunwind, or with --freestanding
+                    -lredox_start -lredox_syscall -lgcc -lunwind
   --rustflags       rustc flags for RUSTFLAGS: crt/library search path, linker,
                     and with --freestanding the runtime and syscall libraries
   --target-spec     path of the shipped Rust target spec <arch>-unknown-redox-clif.json
-                    (with --kernel: <arch>-redox-none.json)
+                    (--unwind=stubs: <arch>-unknown-redox-clif-stubs.json; with
+                    --kernel: <arch>-redox-none.json)
   --meson-cross-file  a meson cross file with this prefix filled in
   --gen-target-spec [ARGS]  run redox-crt-target-spec for the rustc you have
   --version, --help
 Targets: $ARCHS_ACCEPTED. --target may be omitted when one target is installed.
+--unwind picks what -lunwind and -lgcc_eh (Rust std) resolve to: llvm, LLVM
+libunwind (the default when the sysroot has it), or stubs, redox-crt's
+_Unwind_* stubs with frame-pointer backtraces (lib/unwind-stubs/).
 A raw link: ld.lld \$(cfg --ldflags) \$(cfg --startfiles) OBJS \$(cfg --libs) \$(cfg --endfiles)
 USAGE
 }
@@ -43,13 +48,15 @@ prefix=$(cd "$bindir/.." && pwd -P)
 # that prefix, not for the slot its `current` link points at today.
 [ -L "$(dirname "$0")/../share/redox-crt/current" ] && prefix=$(cd "$(dirname "$0")/.." && pwd -P)
 share=$prefix/share/redox-crt
-target= freestanding=0 kernel=0 queries=
+target= freestanding=0 kernel=0 queries= unwind=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--target) [ $# -ge 2 ] || die "--target needs a value ($ARCHS_ACCEPTED)"; target=$2; shift ;;
 	--target=*) target=${1#*=} ;;
 	--freestanding|--nolibc) freestanding=1 ;;
 	--kernel) kernel=1 ;;
+	--unwind) [ $# -ge 2 ] || die "--unwind needs a value (llvm or stubs)"; unwind=$2; shift ;;
+	--unwind=*) unwind=${1#*=} ;;
 	--help|-h) usage; exit 0 ;;
 	--version) queries="$queries version" ;;
 	--gen-target-spec) shift; exec "$bindir/redox-crt-target-spec" "$@" ;;
@@ -60,6 +67,7 @@ while [ $# -gt 0 ]; do
 	shift
 done
 [ -n "$queries" ] || { usage >&2; exit 2; }
+case $unwind in ""|llvm|stubs) ;; *) die "unknown unwinder '$unwind' in --unwind; accepted: llvm (LLVM libunwind), stubs (redox-crt's stubs)" ;; esac
 
 installed=
 for a in x86_64 aarch64; do [ -d "$prefix/$a-unknown-redox/lib" ] && installed="$installed $a"; done
@@ -87,6 +95,18 @@ resolve_target() {
 	triple=$arch-unknown-redox
 	sysroot=$prefix/$triple
 	lib=$sysroot/lib
+	# lib/libunwind.a is LLVM libunwind unless redox-crt was built with
+	# UNWIND=stubs, when it is a copy of libunwind_stubs.a.
+	have_llvm=1
+	cmp -s "$lib/libunwind.a" "$lib/libunwind_stubs.a" && have_llvm=0
+	if [ -z "$unwind" ]; then
+		if [ $have_llvm = 1 ]; then unwind=llvm; else unwind=stubs; fi
+	elif [ "$unwind" = llvm ] && [ $have_llvm = 0 ]; then
+		die "--unwind=llvm: $lib/libunwind.a is redox-crt's stubs (built with UNWIND=stubs or BUILTINS=no); fix: rebuild redox-crt with make UNWIND=llvm, or use --unwind=stubs"
+	fi
+	# -L for the unwinder: the stubs' directory goes first.
+	unwind_L=
+	if [ "$unwind" = stubs ]; then unwind_L="-L$lib/unwind-stubs "; fi
 }
 
 case $prefix in *" "*|*"	"*)
@@ -117,7 +137,7 @@ for qy in $queries; do
 		f="--target=$triple --sysroot=$sysroot -isystem $sysroot/include -D__redox__ -D__unix__ -U__WINT_TYPE__ -D__WINT_TYPE__=__UINT32_TYPE__ -D__WINT_UNSIGNED__=1 -U__WINT_MAX__ -D__WINT_MAX__=__UINT32_MAX__ -D__WINT_MIN__=0U"
 		[ $freestanding = 1 ] && f="$f -ffreestanding"
 		echo "$f" ;;
-	ldflags) resolve_target; echo "-static --no-pie -z noexecstack --eh-frame-hdr -L$lib" ;;
+	ldflags) resolve_target; echo "-static --no-pie -z noexecstack --eh-frame-hdr $unwind_L-L$lib" ;;
 	startfiles)
 		resolve_target
 		f="$lib/crt0.o $lib/crti.o"
@@ -136,7 +156,7 @@ for qy in $queries; do
 			f="-lc"
 		fi
 		libgcc_check "compiler builtins are left out" && f="$f -lgcc"
-		echo "$f" ;;
+		echo "$f -lunwind" ;;
 	rustflags)
 		resolve_target
 		if [ $kernel = 1 ]; then
@@ -145,7 +165,7 @@ for qy in $queries; do
 		else
 			libgcc_check "rustc's Redox specs pass -lgcc, so links will fail with 'unable to find library -lgcc'; fix: rebuild redox-crt with builtins" || true
 			ld=$(lld) || exit 1
-			f="-L native=$lib -C linker=$ld"
+			f="${unwind_L:+-L native=$lib/unwind-stubs }-L native=$lib -C linker=$ld"
 			[ $freestanding = 1 ] && f="$f -C link-arg=-lredox_start -C link-arg=-lredox_syscall"
 			echo "$f"
 		fi ;;
@@ -158,7 +178,9 @@ for qy in $queries; do
 	target-spec)
 		resolve_target
 		kflag=
-		if [ $kernel = 1 ]; then n=$arch-redox-none kflag='--kernel '; else n=$arch-unknown-redox-clif; fi
+		if [ $kernel = 1 ]; then n=$arch-redox-none kflag='--kernel '
+		elif [ "$unwind" = stubs ]; then n=$arch-unknown-redox-clif-stubs kflag='--unwind=stubs '
+		else n=$arch-unknown-redox-clif; fi
 		f=$share/rust/$n.json
 		[ -f "$f" ] || die "no target spec $f (rustc was not found when this sysroot was built); fix: $me --gen-target-spec $kflag$arch -o $n.json"
 		if [ -f "$share/rust/rustc-version" ]; then

@@ -8,11 +8,17 @@ die() { echo "$me: $*" >&2; exit 1; }
 
 usage() {
 	cat <<USAGE
-usage: $me [--kernel] [--rustc RUSTC] [--linker LD] [-o FILE] <arch|triple>
+usage: $me [--kernel] [--unwind=llvm|stubs] [--rustc RUSTC] [--linker LD] [-o FILE] <arch|triple>
   <arch|triple>   x86_64, aarch64, x86_64-unknown-redox or aarch64-unknown-redox
   --kernel        kernel spec <arch>-redox-none (from <arch>-unknown-none):
                   no crt objects, static, max-atomic-width 64, no red zone
                   (default: userspace spec <arch>-unknown-redox-clif)
+  --unwind=llvm   userspace spec for LLVM libunwind (default): unwind tables in
+                  every function (default-uwtable), so panic=abort code can be
+                  walked; links -lunwind after -lgcc
+  --unwind=stubs  for redox-crt's stubs, which follow frame pointers:
+                  frame-pointer always; links -lunwind (with redox-crt-config
+                  --unwind=stubs --rustflags that is lib/unwind-stubs' copy)
   --rustc RUSTC   rustc to ask for its built-in spec (default: \$RUSTC or rustc)
   --linker LD     value of "linker" (default: ld.lld)
   -o FILE         write FILE instead of standard output; rustc names the
@@ -21,10 +27,12 @@ Needs jq. RUSTC_BOOTSTRAP=1 is set so a stable rustc can print its specs.
 USAGE
 }
 
-kernel=0 rustc=${RUSTC:-rustc} linker=ld.lld out= target=
+kernel=0 rustc=${RUSTC:-rustc} linker=ld.lld out= target= unwind=llvm
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernel=1 ;;
+	--unwind) [ $# -ge 2 ] || die "--unwind needs a value (llvm or stubs)"; unwind=$2; shift ;;
+	--unwind=*) unwind=${1#*=} ;;
 	--rustc) [ $# -ge 2 ] || die "--rustc needs a value"; rustc=$2; shift ;;
 	--rustc=*) rustc=${1#*=} ;;
 	--linker) [ $# -ge 2 ] || die "--linker needs a value"; linker=$2; shift ;;
@@ -39,9 +47,10 @@ while [ $# -gt 0 ]; do
 	shift
 done
 [ -n "$target" ] || { usage >&2; exit 2; }
+case $unwind in llvm|stubs) ;; *) die "unknown unwinder '$unwind' in --unwind; accepted: llvm, stubs" ;; esac
 case $target in
-x86_64|x86_64-unknown-redox|x86_64-unknown-redox-clif|x86_64-redox-none) arch=x86_64 ;;
-aarch64|aarch64-unknown-redox|aarch64-unknown-redox-clif|aarch64-redox-none) arch=aarch64 ;;
+x86_64|x86_64-unknown-redox|x86_64-unknown-redox-clif*|x86_64-redox-none) arch=x86_64 ;;
+aarch64|aarch64-unknown-redox|aarch64-unknown-redox-clif*|aarch64-redox-none) arch=aarch64 ;;
 *) die "unknown target '$target'; accepted: x86_64 aarch64 x86_64-unknown-redox aarch64-unknown-redox" ;;
 esac
 command -v jq >/dev/null 2>&1 || die "jq not found, needed to edit the JSON; fix: apt-get install jq"
@@ -88,7 +97,10 @@ else
 	                            "static-pic-exe": ["crtn.o"],
 	                            "dynamic-nopic-exe": ["crtn.o"],
 	                            "dynamic-pic-exe": ["crtn.o"]}
-	| .["late-link-args"] = {"gnu-lld": ["-lgcc"]}'
+	| .["late-link-args"] = {"gnu-lld": ["-lgcc", "-lunwind"]}'
+	# What the unwinder needs to walk the code (docs/unwind.md).
+	if [ "$unwind" = llvm ]; then filter="$filter | .[\"default-uwtable\"] = true"
+	else filter="$filter | .[\"frame-pointer\"] = \"always\""; fi
 fi
 spec=$(printf '%s\n' "$builtin" | jq --sort-keys --arg ld "$linker" "$filter") ||
 	die "jq could not edit the spec of $base printed by $rustc"

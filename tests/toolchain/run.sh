@@ -68,10 +68,10 @@ for a in $ARCHS; do
 	expect_eq "config $a: --startfiles" "$lib/crt0.o $lib/crti.o $lib/crtbegin.o" "$("$CFG" --target $a --startfiles)"
 	expect_eq "config $a: --endfiles" "$lib/crtend.o $lib/crtn.o" "$("$CFG" --target $a --endfiles)"
 	expect_eq "config $a: --ldflags" "-static --no-pie -z noexecstack --eh-frame-hdr -L$lib" "$("$CFG" --target $a --ldflags)"
-	expect_eq "config $a: --libs --freestanding, exactly" "-lredox_start -lredox_syscall -lgcc" "$("$CFG" --target $a --freestanding --libs)"
-	expect_eq "config $a: --libs (relibc), exactly" "-lc -lgcc" "$("$CFG" --target $a --libs 2> /dev/null)"
+	expect_eq "config $a: --libs --freestanding, exactly" "-lredox_start -lredox_syscall -lgcc -lunwind" "$("$CFG" --target $a --freestanding --libs)"
+	expect_eq "config $a: --libs (relibc), exactly" "-lc -lgcc -lunwind" "$("$CFG" --target $a --libs 2> /dev/null)"
 	gcc=; [ -f "$lib/libgcc.a" ] && gcc=" -lgcc"
-	expect_eq "config $a: --libs --freestanding" "-lredox_start -lredox_syscall$gcc" \
+	expect_eq "config $a: --libs --freestanding" "-lredox_start -lredox_syscall$gcc -lunwind" \
 		"$("$CFG" --target $a --freestanding --libs)"
 	rf=$("$CFG" --target $a --freestanding --rustflags)
 	case $rf in "-L native=$lib -C linker="*"ld.lld"*" -C link-arg=-lredox_start -C link-arg=-lredox_syscall")
@@ -108,7 +108,7 @@ else
 					.["pre-link-objects"]["static-nopic-exe"], .["post-link-objects"]["static-nopic-exe"],
 					.["late-link-args"]]' "$spec")
 				expect_eq "spec $name: fields" \
-					'[64,false,false,true,"ld.lld","gnu-lld","relibc","redox",false,["crt0.o","crti.o"],["crtn.o"],{"gnu-lld":["-lgcc"]}]' "$got"
+					'[64,false,false,true,"ld.lld","gnu-lld","relibc","redox",false,["crt0.o","crti.o"],["crtn.o"],{"gnu-lld":["-lgcc","-lunwind"]}]' "$got"
 			else
 				expect_grep "spec $name: $rv accepts it, target_os=none" '^target_os="none"' "$T/cfg"
 				got=$(jq -c '[.["max-atomic-width"], .["relocation-model"], .["disable-redzone"],
@@ -187,7 +187,7 @@ for a in $ARCHS; do
 	L=$SR/$tr/lib
 	got=$(grep -m 1 'ld\.lld' "$d/link.log" | tr -s ' ' | cut -d' ' -f2- | sed "s| [^ ]*/[0-9]*-hello\.c\.o| HELLO.o|")
 	expect_eq "cc $a: -v link line, exactly" \
-		"-static --no-pie -z noexecstack --eh-frame-hdr -o $d/hello $L/crt0.o $L/crti.o $L/crtbegin.o HELLO.o -L$d -lgreet -Map $d/hello.map -L$L -lredox_start -lredox_syscall -lgcc $L/crtend.o $L/crtn.o" "$got"
+		"-static --no-pie -z noexecstack --eh-frame-hdr -o $d/hello $L/crt0.o $L/crti.o $L/crtbegin.o HELLO.o -L$d -lgreet -Map $d/hello.map -L$L -lredox_start -lredox_syscall -lgcc -lunwind $L/crtend.o $L/crtn.o" "$got"
 	$LLVM_NM "$d/hello" > "$d/hello.nm" 2>&1
 	expect_grep "cc $a: crtbegin.o is linked (__dso_handle defined)" ' [dDbBrR] __dso_handle$' "$d/hello.nm"
 	static_exec "cc $a: the program is a static ET_EXEC" "$d/hello" "$(machine $a)"
@@ -294,7 +294,7 @@ cp -a "$SR" "$T/nogcc"; rm -f "$T"/nogcc/*/lib/libgcc.a
 for a in $ARCHS; do
 	tr=$a-unknown-redox
 	"$T/nogcc/bin/redox-crt-config" --target $a --freestanding --libs > "$T/ng.out" 2> "$T/ng.err"
-	expect_eq "no libgcc $a: --libs leaves -lgcc out" "-lredox_start -lredox_syscall" "$(cat "$T/ng.out")"
+	expect_eq "no libgcc $a: --libs leaves -lgcc out" "-lredox_start -lredox_syscall -lunwind" "$(cat "$T/ng.out")"
 	expect_grep "no libgcc $a: --libs warns what is missing" "libgcc.a is missing .*BUILTINS=no" "$T/ng.err"
 	"$T/nogcc/bin/redox-crt-config" --target $a --freestanding --rustflags > /dev/null 2> "$T/ng.err"
 	expect_grep "no libgcc $a: --rustflags warns that rustc's -lgcc will fail" "unable to find library -lgcc" "$T/ng.err"

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* Shared by eh_frames.c and eh_main.c, the -fexceptions program run on both
    Redox targets (freestanding, LLVM libunwind) and natively on the host
-   (gcc + libgcc_eh, the oracle); tests/unwind/eh.sh compares transcripts. */
+   (gcc + libgcc_eh, the oracle); tests/unwind/eh.sh compares transcripts.
+   EH_LIBC: write(2) from a libc (glibc, relibc) instead of redox_write. */
 #ifndef EH_H
 #define EH_H
 #include <stddef.h>
 #include <stdint.h>
 #include <unwind.h>
 
-#ifdef EH_HOST
+#ifdef EH_LIBC
 long write(int fd, const void *buf, unsigned long n);
 #define eh_write(s, n) write(1, s, n)
 #else

@@ -40,9 +40,11 @@ $(foreach a,$(ARCHS),$(eval $(call unwind_e2e_arch,$(a))))
 unwind-e2e-progs: $(UNWIND_E2E_PROGS) $(REDOX_RUN)
 
 .PHONY: check-unwind
-check-unwind: $(UNWIND_T)/test_unwind $(UNWIND_T)/test_unwind-san \
-		$(foreach a,$(ARCHS),$(addprefix $(call sysroot_lib,$(a))/lib,$(addsuffix .a,$(UNWIND_LIBNAMES))))
+# The whole sysroot: the link checks use the wrappers, redox-crt-config,
+# the Rust specs, pkg-config and CMake files (tests/unwind/links.sh).
+check-unwind: $(UNWIND_T)/test_unwind $(UNWIND_T)/test_unwind-san $(SYSROOT_FILES)
 	@HOST_CC='$(HOST_CC)' HOST_ARCH='$(UNWIND_HOST_ARCH)' ARCHS='$(ARCHS)' UNWIND='$(UNWIND)' \
+		BUILD='$(BUILD)' RUSTC='$(RUSTC)' CARGO='$(CARGO)' \
 		SYSROOT='$(SYSROOT)' REDOX_RUN='$(REDOX_RUN)' MAKE='$(MAKE)' \
 		sh tests/unwind/run.sh $(UNWIND_T)
 
@@ -68,7 +70,7 @@ $(UNWIND_T)/$(1)/eh: $$(EH_OBJS.$(1)) \
 UNWIND_EH_PROGS += $(UNWIND_T)/$(1)/eh
 endef
 $(foreach a,$(ARCHS),$(eval $(call unwind_eh_arch,$(a))))
-$(BUILD)/host/obj/tests/unwind/eh_%.o: HOST_EXTRA_CFLAGS := $(EH_CFLAGS) -DEH_HOST
+$(BUILD)/host/obj/tests/unwind/eh_%.o: HOST_EXTRA_CFLAGS := $(EH_CFLAGS) -DEH_LIBC
 $(UNWIND_T)/host/eh_main.o: $(BUILD)/host/obj/tests/unwind/eh_main.o
 	$(Q)mkdir -p $(@D)
 	$(Q)$(LLVM_OBJCOPY) $(EH_RENAME) $< $@

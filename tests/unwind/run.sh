@@ -172,4 +172,6 @@ done
 # --- end to end in redox-run ------------------------------------------
 . tests/unwind/e2e.sh
 . tests/unwind/eh.sh
+. tests/unwind/links.sh
+. tests/unwind/rust.sh
 summary
