@@ -5,7 +5,7 @@
 # usage: tests/build/run.sh WORKDIR
 set -u
 . tests/lib/tap.sh
-work=$1; rm -rf "$work"; mkdir -p "$work"; T_TMP=$work
+work=$1; rm -rf "$work"; mkdir -p "$work"; work=$(cd "$work" && pwd); T_TMP=$work
 MAKE="${MAKE:-make} --no-print-directory"
 
 # expect_error NAME PATTERN MAKE-ARGS...: make fails and says PATTERN
