@@ -91,6 +91,10 @@ static void check_inside(struct rr_fh *fh, const char *what)
 	ninside = 0;
 	if (nftw(rootdir, collect, 16, FTW_PHYS) != 0)
 		FAIL("cannot walk the root");
+	uint32_t nlink;
+	memcpy(&nlink, st + 20, 4);  /* Stat.st_nlink @20 (redox-abi.md §4) */
+	if (nlink == 0)
+		return;  /* unlinked while open: in no directory, inside or out */
 	uint64_t dev = g64(st), ino = g64(st + 8);
 	for (size_t i = 0; i < ninside; i++)
 		if (inside[i].dev == dev && inside[i].ino == ino)
