@@ -106,8 +106,10 @@ static int reserve(struct rr_region **a, size_t *cap, size_t need)
 static void splice(struct rr_region *a, size_t *n, size_t i, size_t j,
 		   const struct rr_region *r, size_t k)
 {
-	memmove(a + i + k, a + j, (*n - j) * sizeof *a);
-	memcpy(a + i, r, k * sizeof *a);
+	if (*n > j)
+		memmove(a + i + k, a + j, (*n - j) * sizeof *a);
+	if (k)
+		memcpy(a + i, r, k * sizeof *a);
 	*n = *n - (j - i) + k;
 }
 
