@@ -40,10 +40,10 @@ $(call sc_gen,$(1))/include/redox/syscall_wrappers.h: syscalls/table-$(1).txt sy
 	$$(call msg,GEN,,$$@)
 	$(Q)mkdir -p $$(@D)
 	$(Q)$(SC_AWK) -v mode=decls $$< > $$@.tmp && mv $$@.tmp $$@
-$(call sc_gen,$(1))/stubs.S: syscalls/table-$(1).txt syscalls/gen.awk
+$(call sc_gen,$(1))/stubs/%.S: syscalls/table-$(1).txt syscalls/gen.awk
 	$$(call msg,GEN,,$$@)
 	$(Q)mkdir -p $$(@D)
-	$(Q)$(SC_AWK) -v mode=stubs $$< > $$@.tmp && mv $$@.tmp $$@
+	$(Q)$(SC_AWK) -v mode=stubs -v only=$$* $$< > $$@.tmp && mv $$@.tmp $$@
 $(call sc_gen,$(1))/wrappers.c: syscalls/table-$(1).txt syscalls/gen.awk
 	$$(call msg,GEN,,$$@)
 	$(Q)mkdir -p $$(@D)
@@ -78,14 +78,24 @@ $(BUILD)/gen/$(1)/include/redox/syscall_arch.h: syscalls/$(1)/include/redox/sysc
 endef
 $(foreach a,$(ALL_ARCHS),$(eval $(call sc_gen_arch_rules,$(a))))
 
+# The typed wrappers of the selected table, one archive member each, so a
+# program pulls only the wrappers it calls (and never a second definition of a
+# name relibc's libc.a also exports, such as redox_fpath, unless it calls it).
+SC_STUB_NAMES := $(shell $(SC_AWK) -v mode=names syscalls/table-$(SYSCALL_VERSION).txt)
+ifeq ($(SC_STUB_NAMES),)
+$(error syscalls/table-$(SYSCALL_VERSION).txt lists no wrappers (or gen.awk failed on it); fix: check the table)
+endif
+# Generated sources are kept (not make intermediates, which it would delete).
+.SECONDARY: $(patsubst %,$(call sc_gen,$(SYSCALL_VERSION))/stubs/%.S,$(SC_STUB_NAMES))
 define sc_arch_rules
+SC_STUB_OBJS.$(1) := $(patsubst %,$(BUILD)/$(1)/obj/$(call sc_gen,$(SYSCALL_VERSION))/stubs/%.o,$(SC_STUB_NAMES))
 SC_OBJS.$(1) := $(BUILD)/$(1)/obj/syscalls/$(1)/syscall.o \
 	$(BUILD)/$(1)/obj/syscalls/errno.o $(BUILD)/$(1)/obj/syscalls/proc.o \
-	$(BUILD)/$(1)/obj/$(call sc_gen,$(SYSCALL_VERSION))/stubs.o
-# The typed wrappers: straight-line stubs (syscalls/$(1)/stub.h) generated
-# from the table; the C form (wrappers.c) is for the host unit tests only.
-$(BUILD)/$(1)/obj/$(call sc_gen,$(SYSCALL_VERSION))/stubs.o: EXTRA_ASFLAGS += -Isyscalls/$(1)
-$(BUILD)/$(1)/obj/$(call sc_gen,$(SYSCALL_VERSION))/stubs.o: syscalls/$(1)/stub.h
+	$$(SC_STUB_OBJS.$(1))
+# Straight-line stubs (syscalls/$(1)/stub.h) generated from the table; the C
+# form (wrappers.c) is for the host unit tests only.
+$$(SC_STUB_OBJS.$(1)): EXTRA_ASFLAGS += -Isyscalls/$(1)
+$$(SC_STUB_OBJS.$(1)): syscalls/$(1)/stub.h
 # C objects wait for the generated headers (order-only, mk/rules.mk); errno.c
 # also includes the generated table.
 $(BUILD)/$(1)/obj/syscalls/errno.o: $(SC_GEN)/errno_table.inc

@@ -123,6 +123,12 @@ for a in $archs; do
 	sed -n 's/^long \(redox_[a-z0-9_]*\)(.*/\1/p' "$root/include/redox/syscall_wrappers.h" | sort > "$out/$a.declared"
 	missing=$(comm -23 "$out/$a.declared" "$out/$a.defined" | tr '\n' ' ')
 	expect_eq "$a archive defines every declared wrapper" "" "$missing"
+	# One member per typed wrapper: a program pulls only what it calls, and
+	# relibc's redox_fpath never meets ours unless the program calls it.
+	$NM --defined-only "$lib" 2>&1 | awk 'NR == FNR { w[$1]; next }
+		/:$/ { m = $0; next } $2 == "T" && $3 in w { n[m]++; names[m] = names[m] " " $3 }
+		END { for (m in n) if (n[m] != 1) print m names[m] }' "$out/$a.declared" - > "$out/$a.shared"
+	expect_eq "$a archive: every typed wrapper is alone in its member" "" "$(tr '\n' ' ' < "$out/$a.shared")"
 	outside=$(comm -23 "$out/$a.undef" "$out/$a.defined" | tr '\n' ' ')
 	expect_eq "$a archive needs nothing from outside (no memcpy, no libc)" "" "$outside"
 	$OBJDUMP -d --no-show-raw-insn "build/$a/obj/syscalls/$a/syscall.o" > "$out/$a.dis"
@@ -131,7 +137,7 @@ for a in $archs; do
 	# Every typed wrapper is one straight line: landing pad, number (and on
 	# x86_64 rcx->r10 for a fourth argument), trap, return; 5 at most.
 	v=$(sed -n 's/^#define REDOX_SYSCALL_VERSION "\(.*\)"$/\1/p' "$root/include/redox/syscall_numbers.h")
-	$OBJDUMP -d --no-show-raw-insn "build/$a/obj/build/gen/syscalls/$v/stubs.o" 2>&1 |
+	$OBJDUMP -d --no-show-raw-insn "build/$a/obj/build/gen/syscalls/$v/stubs"/*.o 2>&1 |
 		awk -v pad="$pad" -v trap="$insn" '
 			/^[0-9a-f]+ <redox_[a-z0-9_]+>:$/ { if (f) done(); f = $2; gsub(/[<>:]/, "", f); n = 0; next }
 			f && /^ +[0-9a-f]+:/ { sub(/^ +[0-9a-f]+:[ \t]+/, ""); ins[++n] = $0 }
