@@ -8,8 +8,8 @@
 CFG=$SYSROOT/bin/redox-crt-config
 RELIBC_SRC=${RELIBC_SRC:-../shared/relibc/src}
 # The catch run's transcript and status (eh.sh has exp_catch).
-run_catch() { # NAME PROG
-	"$REDOX_RUN" --max-insns 100000000 "$2" catch > "$2.catch" 2>&1; _rc=$?
+run_catch() { # NAME PROG [REDOX-RUN OPTION, e.g. --abi=2026-08 for relibc programs]
+	"$REDOX_RUN" ${3:-} --max-insns 100000000 "$2" catch > "$2.catch" 2>&1; _rc=$?
 	expect_eq "$1: the exception raised in f3 is caught in main (exit 0)" 0 "$_rc"
 	expect_eq "$1: catch transcript" "$exp_catch" "$(cat "$2.catch")"
 }
@@ -112,13 +112,20 @@ else
 		expect_eq "links $a: libc line leaves nothing undefined" "" "$(undefined "$d/cc-libc")"
 		run_catch "links $a: libc line (stand-in, getauxval = 0)" "$d/cc-libc"
 
-		# An imported relibc: not judged yet. The test program prints through
-		# redox_write (libredox_syscall.a), and that archive's one stubs.o also
-		# defines redox_fpath, which relibc's libc.a exports too: linking both
-		# is a duplicate symbol. A real clash to fix (one wrapper per member),
-		# counted as a skip until then, never as a pass.
-		if [ -f "$lib/libc.a" ]; then
-			skip "links $a: with the imported relibc" "libredox_syscall.a's stubs.o and relibc's libc.a both define redox_fpath (known clash, see the README)"
+		# An imported relibc (make relibc): the wrapper's libc line with the
+		# real libc.a. The program prints through redox_write, so it also
+		# names -lredox_syscall; each wrapper is its own archive member, so
+		# this pulls redox_write but not our redox_fpath, which relibc's
+		# libc.a exports too (a duplicate would fail the link).
+		if [ -f "$lib/libc.a" ] && [ -d "$lib/../include/sys" ]; then
+			p=$d/cc-relibc
+			if "$SYSROOT/bin/$tr-clang" $objs -lredox_syscall -o "$p" > "$p.log" 2>&1; then
+				ok "links $a: $tr-clang with the imported relibc (and -lredox_syscall) links"
+			else fail "links $a: $tr-clang with the imported relibc (and -lredox_syscall) links" "$(head -3 "$p.log")"; fi
+			expect_eq "links $a: relibc line leaves nothing undefined" "" "$(undefined "$p")"
+			check "links $a: relibc line is linked with relibc (its renamed Rust internals are in the program)" \
+				sh -c "$LLVM_NM '$p' | grep -q ' __relibc_'"
+			run_catch "links $a: relibc line" "$p" --abi=2026-08
 		else
 			skip "links $a: with an imported relibc" "no relibc in this sysroot (make relibc)"
 		fi

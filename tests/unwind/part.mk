@@ -41,8 +41,9 @@ unwind-e2e-progs: $(UNWIND_E2E_PROGS) $(REDOX_RUN)
 
 .PHONY: check-unwind
 # The whole sysroot: the link checks use the wrappers, redox-crt-config,
-# the Rust specs, pkg-config and CMake files (tests/unwind/links.sh).
-check-unwind: $(UNWIND_T)/test_unwind $(UNWIND_T)/test_unwind-san $(SYSROOT_FILES)
+# the Rust specs, pkg-config and CMake files (tests/unwind/links.sh), and
+# relibc when there is one ($(RELIBC_DEP)), for the relibc link line.
+check-unwind: $(UNWIND_T)/test_unwind $(UNWIND_T)/test_unwind-san $(SYSROOT_FILES) $(RELIBC_DEP)
 	@HOST_CC='$(HOST_CC)' HOST_ARCH='$(UNWIND_HOST_ARCH)' ARCHS='$(ARCHS)' UNWIND='$(UNWIND)' \
 		BUILD='$(BUILD)' RUSTC='$(RUSTC)' CARGO='$(CARGO)' \
 		SYSROOT='$(SYSROOT)' REDOX_RUN='$(REDOX_RUN)' MAKE='$(MAKE)' \
