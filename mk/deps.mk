@@ -1,9 +1,13 @@
 # Debian packages. The build needs BUILD_PKGS; `make check` also TEST_PKGS.
 # Parts add to these lists in their part.mk only if a package is theirs alone;
 # the common set lives here so one apt-get line covers everything.
+# rustc-web, rust-web-src and cargo-web are build packages: make generates the
+# Rust target specs with the rustc it chooses (toolchain/pick-rustc.sh), and
+# it must be there before the first make, or a rustup rustc on PATH would be
+# chosen and `make check` would install rustc-web afterwards.
 BUILD_PKGS := clang-19 lld-19 llvm-19 gcc libc6-dev pkgconf check libunicorn-dev libelf-dev \
-	xz-utils make jq
-TEST_PKGS  := libunwind-dev rustc-web rust-web-src cargo-web cmake meson ninja-build musl-tools valgrind python3 libclang-rt-19-dev
+	xz-utils make jq rustc-web rust-web-src cargo-web
+TEST_PKGS  := libunwind-dev cmake meson ninja-build musl-tools valgrind python3 libclang-rt-19-dev
 
 NODEPS_GOALS := clean help uninstall distclean
 ifneq ($(NODEPS),1)

@@ -12,7 +12,8 @@
 #   --vendor DIR       cargo directory source with every crate relibc needs
 #                      (default: the one DIR/.cargo/config.toml names)
 #   --specs DIR        share/redox-crt/rust of the sysroot: <arch>-unknown-redox-clif.json
-#                      and rustc-version (the rustc the specs were made for)
+#                      and rustc-version (the rustc the specs were made for:
+#                      its -V on line 1, its path on line 2)
 #   --cbindgen PATH    cbindgen >= 0.29 for the headers; otherwise built once
 #                      from --cbindgen-src (a cbindgen tree whose own
 #                      .cargo/config.toml finds its vendored crates) into the cache
@@ -94,7 +95,7 @@ spec=$(cd "$(dirname "$spec")" && pwd -P)/$(basename "$spec")
 command -v "$RUSTC" >/dev/null 2>&1 || die "RUSTC=$RUSTC not found; fix: apt-get install rustc-web rust-web-src, or pass RUSTC=PATH"
 command -v "$CARGO" >/dev/null 2>&1 || die "CARGO=$CARGO not found; fix: apt-get install cargo-web, or pass CARGO=PATH"
 have=$("$RUSTC" -V 2>/dev/null) || die "RUSTC=$RUSTC does not run; fix: pass the rustc the sysroot's specs were made for"
-made=$(cat "$specs/rustc-version" 2>/dev/null) || die "$specs/rustc-version is missing, so the rustc of the specs is unknown; fix: make (regenerates the specs)"
+made=$(sed -n 1p "$specs/rustc-version" 2>/dev/null) || die "$specs/rustc-version is missing, so the rustc of the specs is unknown; fix: make (regenerates the specs)"
 [ "$have" = "$made" ] ||
 	die "RUSTC=$RUSTC is '$have' but the target specs in $specs were generated for '$made'; fix: make relibc RUSTC=<that rustc>, or regenerate the specs with this one (make RUSTC=$RUSTC)"
 

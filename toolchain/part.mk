@@ -2,11 +2,20 @@
 # Rust target specs, CMake/meson/pkg-config files, relibc import.
 
 TC_BUILD := $(BUILD)/toolchain
+# redox-run's --abi for programs built against this sysroot (the CMake
+# emulator, meson's exe_wrapper): the freestanding runtime speaks the ABI of
+# the syscall table (redox_syscall 0.6.0: 2026-01, 0.9.x: 2026-08), relibc
+# the one of what `make relibc` builds (relibc dadb4375, redox_syscall 0.9).
+TC_RUN_ABI.0.6.0 := 2026-01
+TC_RUN_ABI.0.9.3 := 2026-08
+TC_RUN_ABI := $(or $(TC_RUN_ABI.$(SYSCALL_VERSION)),$(error toolchain: no redox-run ABI known for SYSCALL_VERSION=$(SYSCALL_VERSION); fix: add TC_RUN_ABI.$(SYSCALL_VERSION) to toolchain/part.mk))
+TC_RELIBC_RUN_ABI := 2026-08
 TC_SUBST = sed -e 's|@TRIPLE@|$(TRIPLE.$(1))|g' -e 's|@ARCH@|$(1)|g' \
+	-e 's|@RUN_ABI@|$(TC_RUN_ABI)|g' -e 's|@RELIBC_RUN_ABI@|$(TC_RELIBC_RUN_ABI)|g' \
 	-e 's|@VERSION@|$(VERSION)|g' -e 's|@CLANG@|$(CLANG)|g' \
 	-e 's|@LD_LLD@|$(LD_LLD)|g' -e 's|@LLVM_SUFFIX@|$(LLVM_SUFFIX)|g'
 
-$(TC_BUILD)/redox-crt-config: toolchain/redox-crt-config.sh Makefile mk/config.mk
+$(TC_BUILD)/redox-crt-config: toolchain/redox-crt-config.sh Makefile mk/config.mk toolchain/part.mk
 	$(call msg,GEN,,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(call TC_SUBST,x86_64) $< > $@.tmp && mv -f $@.tmp $@
@@ -16,7 +25,7 @@ $(call sysroot_copy,$(SYSROOT_SHARE)/cmake/Platform/Redox.cmake,toolchain/cmake/
 
 # $(call tc_gen,ARCH,OUT,TEMPLATE): OUT is TEMPLATE with the @NAMES@ filled in.
 define tc_gen
-$(2): $(3) mk/config.mk
+$(2): $(3) mk/config.mk toolchain/part.mk
 	$$(call msg,GEN,$(1),$$@)
 	$(Q)mkdir -p $$(@D)
 	$(Q)$$(call TC_SUBST,$(1)) $$< > $$@.tmp && mv -f $$@.tmp $$@
@@ -39,41 +48,61 @@ $$(call sysroot_copy,$(SYSROOT_SHARE)/pkgconfig/$(TRIPLE.$(1))/$(p).pc,$(TC_BUIL
 endef
 $(foreach a,$(ARCHS),$(eval $(call toolchain_arch,$(a))))
 
-# Rust target specs, generated from the built-in specs of the rustc found at
-# build time (Debian's rustc-web by default: a rustup rustc earlier on PATH
-# has no rust-src) and validated by that rustc. Without rustc or jq the
-# sysroot is built without them and says so in share/redox-crt/rust/NO-SPECS.
-RUSTC ?= $(firstword $(wildcard /usr/bin/rustc) rustc)
-CARGO ?= $(firstword $(wildcard /usr/bin/cargo) cargo)
-TC_RUSTC_PATH := $(shell command -v $(RUSTC) 2>/dev/null)
+# Rust target specs, generated from the built-in specs of one rustc, chosen
+# once here and used by every later step (spec validation, make relibc, the
+# Rust tests get RUSTC='$(RUSTC)'): RUSTC from the command line or the
+# environment, else the first of RUSTC_PREFERRED (Debian's rustc-web) and the
+# rustcs along PATH that has rust-src (toolchain/pick-rustc.sh: a rustup
+# rustc first on PATH without rust-src is passed over). The choice is
+# recorded in share/redox-crt/rust/rustc-version: line 1 its `-V`, line 2
+# its absolute path; redox-crt-config and redox-crt-target-spec read it.
+# Without rustc or jq the sysroot is built without specs and says so in
+# share/redox-crt/rust/NO-SPECS.
+RUSTC_PREFERRED ?= /usr/bin/rustc
+ifeq ($(origin RUSTC),undefined)
+RUSTC := $(shell sh toolchain/pick-rustc.sh $(RUSTC_PREFERRED))
+endif
+TC_RUSTC_PATH := $(if $(RUSTC),$(shell sh toolchain/pick-rustc.sh --path '$(RUSTC)'))
+# Later steps get the absolute path, so they run the very rustc recorded.
+ifneq ($(TC_RUSTC_PATH),)
+override RUSTC := $(TC_RUSTC_PATH)
+endif
+# cargo-web's cargo sits next to rustc-web's rustc.
+CARGO ?= $(firstword $(wildcard $(dir $(TC_RUSTC_PATH))cargo /usr/bin/cargo) cargo)
 TC_JQ := $(shell command -v jq 2>/dev/null)
 TC_SPECDIR := $(SYSROOT_SHARE)/rust
 TC_SPEC_NAMES := $(foreach a,$(ARCHS),$(a)-unknown-redox-clif $(a)-unknown-redox-clif-stubs $(a)-redox-none)
 ifneq ($(and $(TC_RUSTC_PATH),$(TC_JQ)),)
 TC_SPECS := $(TC_SPEC_NAMES:%=$(TC_SPECDIR)/%.json)
 SYSROOT_FILES += $(TC_SPECS) $(TC_SPECDIR)/rustc-version
-# The specs follow the rustc that will use them: when `$(RUSTC) -V` is not
-# what rustc-version records (another RUSTC, an upgraded rustc-web), both are
-# made again even if the rustc binary is older than them.
-TC_RUSTC_V := $(shell $(RUSTC) -V 2>/dev/null)
-ifneq ($(TC_RUSTC_V),$(shell cat $(TC_SPECDIR)/rustc-version 2>/dev/null))
+# The specs follow the rustc that will use them: when the chosen rustc's -V
+# or path is not what rustc-version records (another RUSTC, rustc-web
+# installed or upgraded since the last make), both are made again even if
+# the rustc binary is older than them.
+TC_RUSTC_V := $(shell '$(TC_RUSTC_PATH)' -V 2>/dev/null)
+ifneq ($(TC_RUSTC_V) $(TC_RUSTC_PATH),$(shell cat $(TC_SPECDIR)/rustc-version 2>/dev/null))
 $(TC_SPECDIR)/rustc-version: FORCE
+endif
+ifeq ($(shell sh toolchain/pick-rustc.sh --has-src '$(TC_RUSTC_PATH)' && echo y),)
+TC_NOSRC_NOTE = @echo "toolchain: note: $(TC_RUSTC_PATH) ($(TC_RUSTC_V)) has no rust-src, so -Zbuild-std (make relibc, Rust std programs) will fail with it; fix: apt-get install rustc-web rust-web-src and make again (without RUSTC=)" >&2
 endif
 .PHONY: FORCE
 FORCE:
 $(TC_SPECDIR)/%.json: toolchain/redox-crt-target-spec.sh $(TC_RUSTC_PATH) $(TC_SPECDIR)/rustc-version
 	$(call msg,GEN,,$@)
 	$(Q)mkdir -p $(@D)
-	$(Q)MAKEFLAGS= sh $< --rustc $(RUSTC) $(if $(findstring -none,$*),--kernel) $(if $(filter %-stubs,$*),--unwind=stubs) $(firstword $(subst -, ,$*)) -o $@.tmp.json
-	$(Q)MAKEFLAGS= RUSTC_BOOTSTRAP=1 $(RUSTC) -Z unstable-options --target $@.tmp.json --print cfg > /dev/null || \
-		{ rm -f $@.tmp.json; echo "toolchain: $(RUSTC) rejects the spec it was derived from ($*); see the error above" >&2; exit 1; }
+	$(Q)MAKEFLAGS= sh $< --rustc '$(TC_RUSTC_PATH)' $(if $(findstring -none,$*),--kernel) $(if $(filter %-stubs,$*),--unwind=stubs) $(firstword $(subst -, ,$*)) -o $@.tmp.json
+	$(Q)MAKEFLAGS= RUSTC_BOOTSTRAP=1 '$(TC_RUSTC_PATH)' -Z unstable-options --target $@.tmp.json --print cfg > /dev/null || \
+		{ rm -f $@.tmp.json; echo "toolchain: $(TC_RUSTC_PATH) rejects the spec it was derived from ($*); see the error above" >&2; exit 1; }
 	$(Q)mv -f $@.tmp.json $@
 $(TC_SPECDIR)/rustc-version: $(TC_RUSTC_PATH)
+	$(call msg,GEN,,$@ for $(TC_RUSTC_PATH))
+	$(TC_NOSRC_NOTE)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(RUSTC) -V > $@
+	$(Q){ '$(TC_RUSTC_PATH)' -V && echo '$(TC_RUSTC_PATH)'; } > $@.tmp && mv -f $@.tmp $@
 else
 TC_SPECS :=
-TC_NOSPEC_WHY := $(if $(TC_RUSTC_PATH),jq is not installed (apt-get install jq),rustc '$(RUSTC)' was not found (apt-get install rustc-web rust-web-src))
+TC_NOSPEC_WHY := $(if $(TC_RUSTC_PATH),jq is not installed (apt-get install jq),$(if $(RUSTC),rustc '$(RUSTC)' was not found,no rustc was found) (apt-get install rustc-web rust-web-src))
 SYSROOT_FILES += $(TC_SPECDIR)/NO-SPECS
 $(TC_SPECDIR)/NO-SPECS:
 	@echo "toolchain: note: Rust target specs not generated: $(TC_NOSPEC_WHY); generate them later with bin/redox-crt-target-spec" >&2

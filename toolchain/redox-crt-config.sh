@@ -30,7 +30,11 @@ Queries (one answer per line, in the order given):
   --target-spec     path of the shipped Rust target spec <arch>-unknown-redox-clif.json
                     (--unwind=stubs: <arch>-unknown-redox-clif-stubs.json; with
                     --kernel: <arch>-redox-none.json)
-  --meson-cross-file  a meson cross file with this prefix filled in
+  --meson-cross-file  a meson cross file with this prefix filled in (with
+                    --freestanding: -nolibc and redox-run's ABI for it)
+  --rustc           the rustc the Rust target specs were made for (recorded
+                    by make in share/redox-crt/rust/rustc-version); use it
+                    as RUSTC for cargo, e.g. RUSTC=\$(redox-crt-config --rustc)
   --gen-target-spec [ARGS]  run redox-crt-target-spec for the rustc you have
   --version, --help
 Targets: $ARCHS_ACCEPTED. --target may be omitted when one target is installed.
@@ -60,7 +64,7 @@ while [ $# -gt 0 ]; do
 	--help|-h) usage; exit 0 ;;
 	--version) queries="$queries version" ;;
 	--gen-target-spec) shift; exec "$bindir/redox-crt-target-spec" "$@" ;;
-	--prefix|--sysroot|--cc|--cflags|--ldflags|--startfiles|--endfiles|--libs|--rustflags|--target-spec|--meson-cross-file)
+	--prefix|--sysroot|--cc|--cflags|--ldflags|--startfiles|--endfiles|--libs|--rustflags|--target-spec|--meson-cross-file|--rustc)
 		queries="$queries ${1#--}" ;;
 	*) die "unknown option '$1'; see $me --help" ;;
 	esac
@@ -174,7 +178,14 @@ for qy in $queries; do
 		f=$share/meson/$triple.ini
 		[ -f "$f" ] || die "$f is missing; fix: rebuild redox-crt (make)"
 		esc=$(printf '%s' "$prefix" | sed "s/'/\\\\'/g; s/[|&\\]/\\&/g")
-		sed "s|^prefix = .*|prefix = '$esc'|" "$f" ;;
+		if [ $freestanding = 1 ]; then
+			# The freestanding runtime: -nolibc, and redox-run with the
+			# ABI of the syscall table this sysroot was built with.
+			sed -e "s|^prefix = .*|prefix = '$esc'|" -e "s|'--abi=[0-9-]*'|'--abi=@RUN_ABI@'|" \
+				-e "/^\[built-in options\]/a c_args = ['-nolibc']\nc_link_args = ['-nolibc']" "$f"
+		else
+			sed "s|^prefix = .*|prefix = '$esc'|" "$f"
+		fi ;;
 	target-spec)
 		resolve_target
 		kflag=
@@ -183,12 +194,27 @@ for qy in $queries; do
 		else n=$arch-unknown-redox-clif; fi
 		f=$share/rust/$n.json
 		[ -f "$f" ] || die "no target spec $f (rustc was not found when this sysroot was built); fix: $me --gen-target-spec $kflag$arch -o $n.json"
+		# Compared with RUSTC when it is set, else with the recorded rustc
+		# itself (upgraded since?), never with whatever rustc is on PATH.
 		if [ -f "$share/rust/rustc-version" ]; then
-			have=$(${RUSTC:-rustc} -V 2>/dev/null || true)
-			built=$(cat "$share/rust/rustc-version")
-			[ -z "$have" ] || [ "$have" = "$built" ] ||
-				echo "$me: warning: $n.json was generated for '$built' but RUSTC is '$have'; if rustc rejects it, run: $me --gen-target-spec $kflag$arch -o $n.json" >&2
+			built=$(sed -n 1p "$share/rust/rustc-version")
+			r=${RUSTC:-$(sed -n 2p "$share/rust/rustc-version")}
+			if [ -n "$r" ]; then
+				have=$("$r" -V 2>/dev/null || true)
+				what="RUSTC is"; [ -n "${RUSTC:-}" ] || what="$r is now"
+				if [ -z "$have" ]; then
+					echo "$me: warning: $n.json was generated for '$built' by $r, which does not run now; fix: make (in redox-crt) again, or $me --gen-target-spec $kflag$arch -o $n.json" >&2
+				elif [ "$have" != "$built" ]; then
+					echo "$me: warning: $n.json was generated for '$built' but $what '$have'; if rustc rejects it, run: $me --gen-target-spec $kflag$arch -o $n.json" >&2
+				fi
+			fi
 		fi
 		echo "$f" ;;
+	rustc)
+		v=$share/rust/rustc-version
+		[ -f "$v" ] || die "$v is missing: no rustc was found when this sysroot was built; fix: apt-get install rustc-web rust-web-src, then make"
+		r=$(sed -n 2p "$v")
+		[ -n "$r" ] || die "$v names no rustc path (made by an older redox-crt); fix: make (regenerates it)"
+		echo "$r" ;;
 	esac
 done

@@ -19,7 +19,9 @@ usage: $me [--kernel] [--unwind=llvm|stubs] [--rustc RUSTC] [--linker LD] [-o FI
   --unwind=stubs  for redox-crt's stubs, which follow frame pointers:
                   frame-pointer always; links -lunwind (with redox-crt-config
                   --unwind=stubs --rustflags that is lib/unwind-stubs' copy)
-  --rustc RUSTC   rustc to ask for its built-in spec (default: \$RUSTC or rustc)
+  --rustc RUSTC   rustc to ask for its built-in spec (default: \$RUSTC, else
+                  the rustc this sysroot's specs were made for, recorded in
+                  share/redox-crt/rust/rustc-version, else rustc)
   --linker LD     value of "linker" (default: ld.lld)
   -o FILE         write FILE instead of standard output; rustc names the
                   target after the file's stem, so keep <target>.json
@@ -27,7 +29,15 @@ Needs jq. RUSTC_BOOTSTRAP=1 is set so a stable rustc can print its specs.
 USAGE
 }
 
-kernel=0 rustc=${RUSTC:-rustc} linker=ld.lld out= target= unwind=llvm
+# The default rustc is the one make chose and recorded for this sysroot
+# (toolchain/pick-rustc.sh), not whichever rustc comes first on PATH.
+rustc=${RUSTC:-}
+if [ -z "$rustc" ]; then
+	rv=$(dirname "$(readlink -f "$0")")/../share/redox-crt/rust/rustc-version
+	[ -f "$rv" ] && rustc=$(sed -n 2p "$rv")
+	[ -n "$rustc" ] || rustc=rustc
+fi
+kernel=0 linker=ld.lld out= target= unwind=llvm
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernel=1 ;;

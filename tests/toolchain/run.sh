@@ -131,6 +131,9 @@ else
 	expect_fail "spec generator: missing rustc" "rustc '/nonexistent/rustc' not found" \
 		"$SR/bin/redox-crt-target-spec" --rustc /nonexistent/rustc x86_64
 
+	### One rustc, chosen once and recorded (a rustup stand-in first on PATH)
+	. tests/toolchain/rustc-choice.sh
+
 	### A real rustc building no_std programs through the specs
 	vendor=$("$RUSTC" --print sysroot)/lib/rustlib/src/rust/library/vendor
 	if ! command -v "$CARGO" > /dev/null 2>&1; then
@@ -255,11 +258,11 @@ fi
 if command -v meson > /dev/null 2>&1 && command -v ninja > /dev/null 2>&1; then
 	for a in $ARCHS; do
 		tr=$a-unknown-redox b=$T/meson-$a
-		"$CFG" --target $a --meson-cross-file > "$T/$tr.ini"
+		"$CFG" --target $a --freestanding --meson-cross-file > "$T/$tr.ini"
 		expect_grep "meson $a: --meson-cross-file fills in the prefix" "^prefix = '$SR'\$" "$T/$tr.ini"
 		# meson's own sanity check already links and runs a program through
 		# the exe_wrapper (redox-run); `meson test` runs hello-meson there.
-		if meson setup --cross-file "$T/$tr.ini" -Dc_args=-nolibc -Dc_link_args=-nolibc \
+		if meson setup --cross-file "$T/$tr.ini" \
 			tests/toolchain/meson "$b" > "$b.log" 2>&1 && ninja -C "$b" >> "$b.log" 2>&1 &&
 		   meson test -C "$b" >> "$b.log" 2>&1; then
 			ok "meson $a: setup, build and test (through redox-run) with the cross file"
