@@ -1,0 +1,1 @@
+elf_is "prog is an executable" prog X86-64
