@@ -29,18 +29,8 @@ only=
 # A stand-in for a rustup rustc without rust-src (the common case): first
 # on PATH after the sysroot's bin/, so a README command that runs plain
 # `rustc` (or a cargo that does) meets it, as a user's would.
-mkdir -p "$W/.rustup-standin"
-cat > "$W/.rustup-standin/rustc" <<EOF
-#!/bin/sh
-# redox-crt check-readme: a rustup-like rustc 1.95 without rust-src.
-case "\$*" in
--V|--version) echo "rustc 1.95.0 (rustup stand-in of check-readme)"; exit 0 ;;
--vV) printf 'rustc 1.95.0 (rustup stand-in of check-readme)\nrelease: 1.95.0\nhost: x86_64-unknown-linux-gnu\n'; exit 0 ;;
-*"--print sysroot"*) echo "$W/.rustup-standin/sysroot"; exit 0 ;;
-*) echo "error: the rustup stand-in of check-readme was run (\$*): this README command depends on the rustc first on PATH, which on a user's machine is often rustup's without rust-src; use \\\$(redox-crt-config --rustc)" >&2; exit 1 ;;
-esac
-EOF
-chmod +x "$W/.rustup-standin/rustc"
+. tests/lib/rustup-standin.sh
+rustup_standin "$W/.rustup-standin"
 # PATH without any rustc or cargo but the recorded one's (no rustup at all).
 plain_path() {
 	_keep=$(dirname "$RUSTC" 2>/dev/null)

@@ -7,26 +7,16 @@
 # Debian machine that made the specs with the rustup rustc before rustc-web
 # was installed must get them made again by the next make.
 #
-# The stand-in for rustup's rustc (1.95, no rust-src component) answers -V
-# itself, prints a sysroot without lib/rustlib/src, and passes everything else
-# to the real rustc, but marks the built-in specs it prints ("vendor":
-# "fake"), so a spec made from it can be told from one made by the real rustc.
+# The stand-in for rustup's rustc (tests/lib/rustup-standin.sh) passes all
+# but -V and --print sysroot to the real rustc and marks the specs it prints.
 
 real=$RUSTC
-mkdir -p "$T/rc/fake" "$T/rc/fakeroot/lib/rustlib" "$T/rc/other"
-cat > "$T/rc/fake/rustc" <<EOF
-#!/bin/sh
-case "\$*" in
--V|--version) echo "rustc 1.95.0 (rustup stand-in)"; exit 0 ;;
--vV) printf 'rustc 1.95.0 (rustup stand-in)\nrelease: 1.95.0\n'; exit 0 ;;
-*"--print sysroot"*) echo "$T/rc/fakeroot"; exit 0 ;;
-*target-spec-json*) "$real" "\$@" | jq '.vendor = "fake"'; exit ;;
-*) exec "$real" "\$@" ;;
-esac
-EOF
+. tests/lib/rustup-standin.sh
+rustup_standin "$T/rc/fake" "$real"
 # Another rustc with rust-src, reached through PATH (a wrapper of the real one).
+mkdir -p "$T/rc/other"
 printf '#!/bin/sh\nexec "%s" "$@"\n' "$real" > "$T/rc/other/rustc"
-chmod +x "$T/rc/fake/rustc" "$T/rc/other/rustc"
+chmod +x "$T/rc/other/rustc"
 FPATH=$T/rc/fake:$PATH
 rv_real=$("$real" -V)
 
