@@ -35,6 +35,7 @@ Queries (one answer per line, in the order given):
   --rustc           the rustc the Rust target specs were made for (recorded
                     by make in share/redox-crt/rust/rustc-version); use it
                     as RUSTC for cargo, e.g. RUSTC=\$(redox-crt-config --rustc)
+  --cargo           the cargo beside that rustc (Debian's cargo-web with rustc-web)
   --gen-target-spec [ARGS]  run redox-crt-target-spec for the rustc you have
   --version, --help
 Targets: $ARCHS_ACCEPTED. --target may be omitted when one target is installed.
@@ -64,7 +65,7 @@ while [ $# -gt 0 ]; do
 	--help|-h) usage; exit 0 ;;
 	--version) queries="$queries version" ;;
 	--gen-target-spec) shift; exec "$bindir/redox-crt-target-spec" "$@" ;;
-	--prefix|--sysroot|--cc|--cflags|--ldflags|--startfiles|--endfiles|--libs|--rustflags|--target-spec|--meson-cross-file|--rustc)
+	--prefix|--sysroot|--cc|--cflags|--ldflags|--startfiles|--endfiles|--libs|--rustflags|--target-spec|--meson-cross-file|--rustc|--cargo)
 		queries="$queries ${1#--}" ;;
 	*) die "unknown option '$1'; see $me --help" ;;
 	esac
@@ -216,5 +217,10 @@ for qy in $queries; do
 		r=$(sed -n 2p "$v")
 		[ -n "$r" ] || die "$v names no rustc path (made by an older redox-crt); fix: make (regenerates it)"
 		echo "$r" ;;
+	cargo)
+		r=$("$0" --rustc) || exit 1
+		c=$(dirname "$r")/cargo
+		[ -x "$c" ] || die "no cargo beside $r, the rustc this sysroot's specs were made for; fix: apt-get install cargo-web (for Debian's rustc-web)"
+		echo "$c" ;;
 	esac
 done

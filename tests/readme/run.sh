@@ -176,7 +176,16 @@ run_block() {
 	*) _path=$SR/bin:$W/.rustup-standin:$PATH ;;
 	esac
 	_cwd=$_d; [ "$m_in" = tree ] && _cwd=$top
-	(cd "$_cwd" && env -u RUSTC -u CARGO -u MAKEFLAGS -u MAKELEVEL -u MFLAGS PATH="$_path" \
+	# Rust blocks: an empty CARGO_HOME (no ~/.cargo/config.toml of the
+	# machine), and check-rust-std's target directory, so the std that
+	# -Zbuild-std makes there is reused rather than rebuilt per block.
+	_rustenv=
+	case " $m_needs " in *" rust "*)
+		mkdir -p "$_d/.cargo-home"
+		_rustenv="CARGO_HOME=$_d/.cargo-home CARGO_TARGET_DIR=$top/build/rust-std/target" ;;
+	esac
+	# shellcheck disable=SC2086
+	(cd "$_cwd" && env -u RUSTC -u CARGO -u MAKEFLAGS -u MAKELEVEL -u MFLAGS PATH="$_path" $_rustenv \
 		timeout 1800 sh -e "$_d/.block.sh" > "$_d/.stdout" 2> "$_d/.stderr" < /dev/null)
 	_rc=$?
 	if [ "$_rc" -ne "$m_status" ]; then

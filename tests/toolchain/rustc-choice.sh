@@ -52,6 +52,8 @@ check "rustc choice: --target-spec with RUSTC=<the stand-in> warns, naming both 
 	grep -qF -- "generated for '$rv_real' but RUSTC is 'rustc 1.95.0 (rustup stand-in)'" "$T/rc/ts.err"
 expect_eq "rustc choice: redox-crt-config --rustc prints the recorded rustc" "$real" \
 	"$(PATH=$FPATH "$B/sysroot/bin/redox-crt-config" --rustc)"
+expect_eq "rustc choice: redox-crt-config --cargo prints the cargo beside it" "$(dirname "$real")/cargo" \
+	"$(PATH=$FPATH "$B/sysroot/bin/redox-crt-config" --cargo)"
 for k in "" --kernel; do
 	n=x86_64-unknown-redox-clif; [ -n "$k" ] && n=x86_64-redox-none
 	env -u RUSTC PATH="$FPATH" "$B/sysroot/bin/redox-crt-target-spec" $k x86_64 -o "$T/rc/$n.json" 2> "$T/rc/gen.err" &&
@@ -86,6 +88,10 @@ rc_make "$B" RUSTC_PREFERRED=/nonexistent/rustc
 FPATH=$T/rc/fake:$PATH
 expect_eq "rustc choice: without the preferred rustc, the first on PATH with rust-src (not the stand-in before it)" \
 	"$T/rc/other/rustc" "$(sed -n 2p "$V/rustc-version")"
+if PATH=$FPATH "$B/sysroot/bin/redox-crt-config" --cargo > "$T/rc/cargo.out" 2>&1; then
+	fail "rustc choice: --cargo with no cargo beside the recorded rustc fails" "printed $(cat "$T/rc/cargo.out")"
+else expect_grep "rustc choice: --cargo with no cargo beside the recorded rustc says so and the fix" \
+	"no cargo beside $T/rc/other/rustc.*fix: apt-get install cargo-web" "$T/rc/cargo.out"; fi
 mkdir -p "$T/rc/tools"; for t in dirname basename; do ln -sf "$(command -v $t)" "$T/rc/tools/$t"; done
 expect_eq "rustc choice: no rustc with rust-src: the first that runs" "$T/rc/fake/rustc" \
 	"$(PATH=$T/rc/fake:$T/rc/tools /bin/sh toolchain/pick-rustc.sh /nonexistent/rustc)"
