@@ -29,7 +29,14 @@ cflags=          # quoted words for every compile
 inputs=          # quoted link inputs in command-line order (objects, -l, -L)
 sources=         # quoted source files, compiled before linking
 nsrc=0
-add() { eval "$1=\"\${$1} \$(q \"\$2\")\""; }
+# add VAR WORD: append WORD, quoted, to VAR (no fork: the quoting is done in qw)
+add() {
+	case $2 in
+	*"'"*) qw=$(q "$2") ;;
+	*) qw="'$2'" ;;
+	esac
+	eval "$1=\"\${$1} \$qw\""
+}
 
 while [ $# -gt 0 ]; do
 	a=$1
