@@ -7,7 +7,7 @@
 # chosen and `make check` would install rustc-web afterwards.
 BUILD_PKGS := clang-19 lld-19 llvm-19 gcc libc6-dev pkgconf check libunicorn-dev libelf-dev \
 	xz-utils make jq rustc-web rust-web-src cargo-web
-TEST_PKGS  := libunwind-dev cmake meson ninja-build musl-tools valgrind python3 libclang-rt-19-dev
+TEST_PKGS  := libunwind-dev cmake meson ninja-build musl-tools valgrind python3 libclang-rt-19-dev autoconf autotools-dev
 
 NODEPS_GOALS := clean help uninstall distclean
 ifneq ($(NODEPS),1)

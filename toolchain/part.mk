@@ -21,6 +21,15 @@ $(TC_BUILD)/redox-crt-config: toolchain/redox-crt-config.sh Makefile mk/config.m
 	$(Q)$(call TC_SUBST,x86_64) $< > $@.tmp && mv -f $@.tmp $@
 $(call sysroot_copy,$(SYSROOT_BIN)/redox-crt-config,$(TC_BUILD)/redox-crt-config,755)
 $(call sysroot_copy,$(SYSROOT_BIN)/redox-crt-target-spec,toolchain/redox-crt-target-spec.sh,755)
+# redox-crt env (toolchain/redox-crt.sh) and the autoconf site file it names.
+# redox-run's ABI for freestanding programs: redox_syscall 0.6.0 is 2026-01.
+TC_FREESTANDING_ABI := $(if $(filter 0.6.0,$(SYSCALL_VERSION)),2026-01,2026-08)
+$(TC_BUILD)/redox-crt: toolchain/redox-crt.sh Makefile mk/config.mk $(SC_STAMP)
+	$(call msg,GEN,,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(call TC_SUBST,x86_64) -e 's|@FREESTANDING_ABI@|$(TC_FREESTANDING_ABI)|g' $< > $@.tmp && mv -f $@.tmp $@
+$(call sysroot_copy,$(SYSROOT_BIN)/redox-crt,$(TC_BUILD)/redox-crt,755)
+$(call sysroot_copy,$(SYSROOT_SHARE)/autoconf/config.site,toolchain/autoconf/config.site)
 $(call sysroot_copy,$(SYSROOT_SHARE)/cmake/Platform/Redox.cmake,toolchain/cmake/Platform-Redox.cmake)
 
 # $(call tc_gen,ARCH,OUT,TEMPLATE): OUT is TEMPLATE with the @NAMES@ filled in.
