@@ -153,6 +153,15 @@ got=$(sh -c 'eval "$("$1" env --freestanding)" && printf "%s|%s" "$CC" "$PKG_CON
 expect_eq "env: eval form quotes a prefix with a quote, spaces and \$" \
 	"$odd/bin/x86_64-unknown-redox-clang -nolibc|$odd" "$got"
 
+# An installed prefix (mk/install.sh, what make install runs): bin/redox-crt
+# is a link through share/redox-crt/current and answers for that prefix.
+inst=$T/inst
+if sh mk/install.sh install "$SR" "$inst" "$inst" > "$T/inst.log" 2>&1; then
+	got=$("$inst/bin/redox-crt" env --freestanding sh -c 'printf "%s|%s" "$CC" "$CONFIG_SITE"' 2>&1)
+	expect_eq "env: an installed prefix's bin/redox-crt answers for that prefix" \
+		"$inst/bin/x86_64-unknown-redox-clang -nolibc|$inst/share/redox-crt/autoconf/config.site" "$got"
+else fail "env: install into $inst" "$(tail -3 "$T/inst.log")"; fi
+
 ### CC, the cargo runner and pkg-config, used
 cat > "$T/fs.c" <<'EOF'
 #include <redox/syscall.h>
