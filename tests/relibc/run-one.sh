@@ -9,7 +9,8 @@
 # The working directory is a private copy made for this run: OUT/root/NAME,
 # mounted as the guest's / (redox-run --root), with the input files listed
 # in OUT/support.list and an empty /tmp.
-# Env: OUT RELIBC_SRC REDOX_RUN, RELIBC_TIMEOUT (seconds, default 30).
+# Env: OUT RELIBC_SRC REDOX_RUN, RELIBC_TIMEOUT (seconds, default 30),
+# RELIBC_SLOW (default tests/relibc/slow.txt: per-test limits).
 set -u
 name=$1 mode=$2
 T=$RELIBC_SRC/tests
@@ -27,8 +28,21 @@ done < "$OUT/support.list"
 # unistd/access test says "chmod 644 example_dir/*"); the source tree may be
 # read-only, so give the owner write permission back.
 chmod -R u+w "$root"
+# The files of a Redox installation the suite reads, in Redox's formats (facts
+# from relibc dadb4375): /etc/passwd lines are "name;uid;gid;gecos;home;shell"
+# (src/header/pwd/mod.rs: SEPARATOR ';' on Redox; pwd/redox.rs: six fields,
+# no password field), uname's nodename and gethostname read /etc/hostname
+# (src/platform/redox/mod.rs), unistd/fchdir opens /usr. The entries are those
+# of a default Redox install (root and user, shell ion).
+mkdir -p "$root/etc" "$root/usr" "$root/root" "$root/home/user"
+printf 'root;0;0;root;/root;/usr/bin/ion\nuser;1000;1000;user;/home/user;/usr/bin/ion\n' > "$root/etc/passwd"
+printf 'redox' > "$root/etc/hostname"
 
-timeout -k 5 "${RELIBC_TIMEOUT:-30}" "$REDOX_RUN" --abi=2026-08 --root "$root" --cwd / \
+# The wall-clock limit: RELIBC_TIMEOUT (default 30 s), or the test's entry in
+# slow.txt (compute-bound tests, with what was measured).
+limit=$(awk -v n="$name" '$1 == n { print $2; exit }' "${RELIBC_SLOW:-tests/relibc/slow.txt}" 2>/dev/null)
+limit=${limit:-${RELIBC_TIMEOUT:-30}}
+timeout -k 5 "$limit" "$REDOX_RUN" --abi=2026-08 --root "$root" --cwd / \
 	"$bin" test args < /dev/null > "$log.stdout" 2> "$log.stderr"
 rc=$?
 
@@ -51,7 +65,7 @@ why() {
 }
 
 if [ $rc -eq 124 ]; then
-	echo "fail: timeout after ${RELIBC_TIMEOUT:-30} s$(why)"; exit 0
+	echo "fail: timeout after $limit s$(why)"; exit 0
 fi
 problems=
 if [ "$mode" = compare ]; then
