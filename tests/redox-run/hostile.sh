@@ -126,6 +126,25 @@ expect_eq "padded executable: output" "hello, redox" "$(cat "$o")"
 expect_eq "redox-elfcheck on the padded copy: same findings" \
 	"$(sed 's|^[^:]*:||' "$T_TMP/ec-plain")" "$(sed 's|^[^:]*:||' "$T_TMP/ec-padded")"
 
+# A file that shrinks between the header read and the full read (the
+# LD_PRELOAD shim truncates it to 200 bytes just then): both tools say so
+# with the byte counts, never "cannot read: Success".
+if [ -n "${SHRINK_SO:-}" ] && [ -f "$SHRINK_SO" ]; then
+	for t in run:"$RR":127 elfcheck:"$EC":2; do
+		n=${t%%:*} tool=${t#*:} want=${tool##*:} tool=${tool%:*}
+		cp "$P" "$T_TMP/shrinking"
+		RR_SHRINK_PATH=$T_TMP/shrinking RR_SHRINK_TO=200 LD_PRELOAD=$(cd "$(dirname "$SHRINK_SO")" && pwd -P)/shrink.so \
+			timeout 60 "$tool" "$T_TMP/shrinking" > "$o" 2> "$e"
+		expect_eq "redox-$n on a file that shrinks while read: exit $want" "$want" $?
+		expect_eq "redox-$n on a file that shrinks while read: the shim truncated it" 200 "$(wc -c < "$T_TMP/shrinking" | tr -d ' ')"
+		expect_grep "redox-$n on a file that shrinks while read: says so, with the counts" \
+			"the file shrank while it was read \\(200 of [0-9]+ bytes\\)" "$e"
+		expect_no_grep "redox-$n on a file that shrinks while read: no 'Success' error" "Success" "$e"
+	done
+else
+	fail "shrinking file" "SHRINK_SO (tests/redox-run/shrink.so, built by make) is missing"
+fi
+
 # One set of PT_LOAD rules: crafted copies go to both tools; redox-run
 # refuses each (126) and redox-elfcheck reports the same problem (exit 1).
 le64() { v=$1 i=0; while [ $i -lt 8 ]; do printf "\\$(printf '%03o' $((v & 255)))"; v=$((v >> 8)); i=$((i + 1)); done; }

@@ -86,5 +86,10 @@ check-redox-run-relibc: $(REDOX_RUN) $(RELIBC_DEP) $(foreach a,$(ARCHS),$(RRT_OU
 # and huge files, crafted PT_LOADs fed to redox-run and redox-elfcheck.
 CHECK_SUITES += redox-run-hostile
 .PHONY: check-redox-run-hostile
-check-redox-run-hostile: $(REDOX_RUN) $(REDOX_ELFCHECK) $(RRT_E2E)
-	@LLVM_NM=$(LLVM_NM) sh tests/redox-run/hostile.sh $(REDOX_RUN) $(REDOX_ELFCHECK) $(RRT_OUT) "$(ARCHS)"
+# shrink.so: an LD_PRELOAD shim that truncates the program file mid-read.
+$(RRT_OUT)/shrink.so: tests/redox-run/shrink.c
+	$(call msg,HOSTCC,host,$@)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -shared -fPIC -o $@ $< -ldl
+check-redox-run-hostile: $(REDOX_RUN) $(REDOX_ELFCHECK) $(RRT_E2E) $(RRT_OUT)/shrink.so
+	@LLVM_NM=$(LLVM_NM) SHRINK_SO=$(RRT_OUT)/shrink.so sh tests/redox-run/hostile.sh $(REDOX_RUN) $(REDOX_ELFCHECK) $(RRT_OUT) "$(ARCHS)"
