@@ -68,6 +68,21 @@ else
 		run_catch "links $a: raw line" "$d/raw-llvm"
 		run_catch_stubs "links $a: raw line --unwind=stubs" "$d/raw-stubs"
 		check "links $a: raw line links LLVM libunwind (__unw_init_local in the program)" sh -c "$LLVM_NM '$d/raw-llvm' | grep -q ' [Tt] __unw_init_local\$'"
+		# dl_iterate_phdr's second source: with __ehdr_start at 0 (as when a
+		# linker script leaves the ELF header out of every PT_LOAD) the program
+		# headers come from AT_PHDR/AT_PHNUM (redox_getauxval); without AT_PHDR
+		# (key 3) there is nothing to find an FDE in, so the walk reports none.
+		p=$d/raw-noehdr
+		if $LD_LLD $("$CFG" --target $a --ldflags) $("$CFG" --target $a --startfiles) $objs \
+			$("$CFG" --target $a --freestanding --libs) $("$CFG" --target $a --endfiles) --defsym=__ehdr_start=0 -o "$p" > "$p.log" 2>&1; then
+			ok "links $a: raw line with __ehdr_start=0 links"
+		else fail "links $a: raw line with __ehdr_start=0 links" "$(head -3 "$p.log")"; fi
+		expect_eq "links $a: __ehdr_start is 0 in that program" "0000000000000000" "$($LLVM_NM "$p" | awk '$3 == "__ehdr_start" { print $1 }')"
+		"$REDOX_RUN" --max-insns 100000000 "$p" bt > "$p.bt" 2>&1
+		expect_eq "links $a: without __ehdr_start, AT_PHDR: LLVM libunwind walks f3 f2 f1 main relibc_start_v1 _start" \
+			"f3 f2 f1 main relibc_start_v1 _start" "$(norm "$p" "$p.bt" > "$p.norm"; frames "$p.norm" frame)"
+		"$REDOX_RUN" --max-insns 100000000 --drop-auxv 3 "$p" bt > "$p.bt0" 2>&1
+		expect_grep "links $a: without __ehdr_start and AT_PHDR: no frame found" '^backtrace rc=[0-9]+ frames=0$' "$p.bt0"
 
 		# The wrapper, freestanding.
 		for u in llvm stubs; do
