@@ -33,8 +33,9 @@ chmod -R u+w "$root"
 # (src/header/pwd/mod.rs: SEPARATOR ';' on Redox; pwd/redox.rs: six fields,
 # no password field), uname's nodename and gethostname read /etc/hostname
 # (src/platform/redox/mod.rs), unistd/fchdir opens /usr. The entries are those
-# of a default Redox install (root and user, shell ion).
-mkdir -p "$root/etc" "$root/usr" "$root/root" "$root/home/user"
+# of a default Redox install (root and user, shell ion); their home
+# directories are left out (stdio/tempnam assumes /root is not writable).
+mkdir -p "$root/etc" "$root/usr"
 printf 'root;0;0;root;/root;/usr/bin/ion\nuser;1000;1000;user;/home/user;/usr/bin/ion\n' > "$root/etc/passwd"
 printf 'redox' > "$root/etc/hostname"
 
