@@ -82,6 +82,15 @@ check-redox-run-relibc: $(REDOX_RUN) $(RELIBC_DEP) $(foreach a,$(ARCHS),$(RRT_OU
 	@CLANG=$(CLANG) LD_LLD=$(LD_LLD) LLVM_NM=$(LLVM_NM) sh tests/redox-run/relibc.sh $(REDOX_RUN) \
 		$(RRT_OUT)/relibc "$(ARCHS)" $(SYSROOT) $(RRT_RELIBC_SYSROOT) $(RRT_OUT)
 
+# Guest threads (tests/redox-run/threads.sh): relibc pthread programs, both
+# arches; skipped (and counted) without relibc, as check-redox-run-relibc.
+CHECK_SUITES += redox-run-threads
+.PHONY: check-redox-run-threads
+check-redox-run-threads: $(REDOX_RUN) $(RELIBC_DEP) $(foreach a,$(ARCHS),\
+		$(addprefix $(call sysroot_lib,$(a))/,crt0.o crti.o crtn.o libgcc.a))
+	@CLANG=$(CLANG) LD_LLD=$(LD_LLD) LLVM_NM=$(LLVM_NM) sh tests/redox-run/threads.sh $(REDOX_RUN) \
+		$(RRT_OUT)/threads "$(ARCHS)" $(SYSROOT) $(RRT_RELIBC_SYSROOT)
+
 # Hostile input (issue 14): privileged guests, mapping exhaustion, special
 # and huge files, crafted PT_LOADs fed to redox-run and redox-elfcheck.
 CHECK_SUITES += redox-run-hostile

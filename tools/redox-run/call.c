@@ -105,7 +105,7 @@ static uint64_t proc_call(struct rr *rr, const uint64_t *meta, unsigned n)
 		int64_t t = (int64_t)meta[1];
 		if (t != 0 && t != -1 && t != RR_PID && t != -RR_PID)
 			return ERR(ESRCH);
-		return rr_signal_send(rr, meta[2], 0);
+		return rr_signal_send(rr, meta[2], NULL);
 	}
 	case PC_SETSID:
 		/* Already a process-group leader: POSIX setsid fails with EPERM. */
@@ -117,17 +117,6 @@ static uint64_t proc_call(struct rr *rr, const uint64_t *meta, unsigned n)
 					 proc_call_name[meta[0]] : "ProcCall", meta[0], why);
 	}
 	}
-}
-
-static uint64_t thread_call(struct rr *rr, const uint64_t *meta, unsigned n)
-{
-	if (!n)
-		return ERR(EINVAL);
-	if (meta[0] == 0)      /* SyncSigTctl */
-		return 0;
-	if (meta[0] == 1)      /* SignalThread [1, sig] (redox-rt sys.rs:380-394): this thread */
-		return n < 2 ? ERR(EINVAL) : rr_signal_send(rr, meta[1], 1);
-	return not_emulated_call(rr, "ThreadCall", meta[0], "unknown thread call");
 }
 
 static uint64_t filetable_call(struct rr *rr, uint64_t payload, uint64_t plen,
@@ -260,7 +249,7 @@ uint64_t rr_sys_call(struct rr *rr, const uint64_t *a)
 		return std_fs_call(rr, f, a[1], a[2], meta, n);
 	switch (f->kind) {
 	case RR_K_PROC: return proc_call(rr, meta, n);
-	case RR_K_THREAD: return thread_call(rr, meta, n);
+	case RR_K_THREAD: return rr_thread_call(rr, f, meta, n);
 	case RR_K_FILETABLE: return filetable_call(rr, a[1], a[2], meta, n);
 	default:
 		return not_emulated_call(rr, "on this handle, call", n ? meta[0] : 0,

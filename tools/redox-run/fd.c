@@ -42,6 +42,8 @@ void rr_file_unref(struct rr_file *f)
 {
 	if (!f || --f->refs)
 		return;
+	if (f->thr)
+		rr_thread_file_release(f);
 	if (f->fh)
 		rr_fs_close(f->fh);
 	if (f->pipe) {
@@ -138,7 +140,11 @@ int rr_fds_init(struct rr *rr, const char *cwd, char *err, size_t errlen)
 	/* 2026-01 has no namespace fd (redox-abi.md §1: NS_FD from 2026-01-20). */
 	size_t nup = rr->abi == RR_ABI_2026_01 ? 2 : 3;
 	for (size_t i = 0; i < nup; i++) {
-		if (!(f = rr_file_new(up[i].kind, RR_O_RDWR)) || rr_fdtab_insert(&rr->fds, up[i].fd, f))
+		if (!(f = rr_file_new(up[i].kind, RR_O_RDWR)))
+			goto oom;
+		if (up[i].kind == RR_K_THREAD)
+			f->thr = rr_thread_ref(rr->cur);   /* the main thread */
+		if (rr_fdtab_insert(&rr->fds, up[i].fd, f))
 			goto oom;
 	}
 	if (rr->abi == RR_ABI_2026_08 && cwd) {
@@ -468,20 +474,20 @@ static uint64_t duplicate(struct rr *rr, uint64_t fd, uint64_t p, uint64_t len, 
 		return ERR(EFAULT);
 	name[n] = 0;
 	int exact = len == n && strlen(name) == n;
-	enum rr_kind nk = RR_K_ENVREGS;
 	const char *why = NULL;
+	if (exact && (f->kind == RR_K_PROC || f->kind == RR_K_THREAD)) {
+		/* new-thread, and the thread fd's names (thread.c). */
+		uint64_t e = rr_thread_dup(rr, f, name, out);
+		if (e != 1)
+			return e;
+	}
 	if (f->kind == RR_K_THREAD) {
 		/* The thread fd's names (kernel proc.rs openat_context); an
 		 * unknown one is EINVAL. */
 		static const char *const real[] = {
-			"addrspace", "current-addrspace", "current-filetable", "regs/float",
-			"regs/int", "start", "open_via_dup", "mmap-min-addr", "sched-affinity", "status",
+			"regs/float", "regs/int", "open_via_dup", "mmap-min-addr", "sched-affinity",
 		};
-		if (exact && !strcmp(name, "regs/env")) {
-			nk = RR_K_ENVREGS;     /* EnvRegisters {fsbase, gsbase} / {tpidr_el0, tpidrro_el0} */
-		} else if (exact && !strcmp(name, "sighandler")) {
-			nk = RR_K_SIGHANDLER;  /* SetSighandlerData, relibc signal.rs setup_sighandler */
-		} else if (exact && (!strcmp(name, "filetable-binary") || !strcmp(name, "filetable"))) {
+		if (exact && (!strcmp(name, "filetable-binary") || !strcmp(name, "filetable"))) {
 			/* A listing handle with no data until "refresh". */
 			if (!(*out = rr_file_new(RR_K_FILETABLE, RR_O_RDONLY)))
 				return ERR(ENOMEM);
@@ -490,8 +496,9 @@ static uint64_t duplicate(struct rr *rr, uint64_t fd, uint64_t p, uint64_t len, 
 		} else {
 			for (size_t i = 0; i < sizeof real / sizeof real[0]; i++)
 				if (exact && !strcmp(name, real[i]))
-					why = "threads, exec and fork (of the thread fd only regs/env, sighandler "
-					      "and filetable[-binary] are)";
+					why = "debuggers, exec and fork (of the thread fd only regs/env, sighandler, "
+					      "filetable[-binary], addrspace, current-addrspace, current-filetable, "
+					      "start and status are)";
 			if (!why && strncmp(name, "auth-", 5))
 				return ERR(EINVAL);
 			if (!why)
@@ -522,18 +529,13 @@ static uint64_t duplicate(struct rr *rr, uint64_t fd, uint64_t p, uint64_t len, 
 		f->pipe->ends++;
 		return 0;
 	} else {
-		why = f->kind == RR_K_PROC ? "fork, threads and other processes" :
+		why = f->kind == RR_K_PROC ? "fork and other processes (of the proc fd only new-thread is)" :
 		      f->kind == RR_K_NS ? "namespace management" : "named dups of this handle";
 	}
-	if (why) {
-		char what[128];
-		snprintf(what, sizeof what, "dup of fd 0x%" PRIx64 " with \"%s\"%s", fd, name,
-			 exact ? "" : "...");
-		return rr_not_emulated(rr, what, why);
-	}
-	if (!(*out = rr_file_new(nk, RR_O_RDWR)))
-		return ERR(ENOMEM);
-	return 0;
+	char what[128];
+	snprintf(what, sizeof what, "dup of fd 0x%" PRIx64 " with \"%s\"%s", fd, name,
+		 exact ? "" : "...");
+	return rr_not_emulated(rr, what, why);
 }
 
 uint64_t rr_sys_dup_into(struct rr *rr, const uint64_t *a)
@@ -596,16 +598,28 @@ static int getentropy_all(uint8_t *p, size_t n)
 	return 0;
 }
 
-/* kernel pipe.rs kread/kwrite. One thread: where the kernel would block,
- * nobody can ever wake us, so that is reported as a deadlock. */
-static uint64_t pipe_read(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len)
+int rr_pipe_ready(const struct rr_file *f, int write)
+{
+	const struct rr_pipe *p = f->pipe;
+	return write ? !p->reader_alive || p->len < RR_PIPE_MAX : p->len || !p->writer_alive;
+}
+
+/* kernel pipe.rs kread/kwrite. Where the kernel would block, another
+ * thread may write (read) later: this one waits (sched.c) and runs the call
+ * again. Alone, nobody can ever wake it: a deadlock. */
+static uint64_t pipe_read(struct rr *rr, struct rr_file *f, const uint64_t *a)
 {
 	struct rr_pipe *p = f->pipe;
+	uint64_t buf = a[1], len = a[2];
 	if (!p->len) {
 		if (!len || !p->writer_alive)
 			return 0;
 		if (f->flags & RR_O_NONBLOCK)
 			return ERR(EAGAIN);
+		if (rr_sched_others(rr)) {
+			rr_sched_block_pipe(rr, f, rr->sys_nr, a, 0);
+			return 0;
+		}
 		fprintf(stderr, "redox-run: %s: deadlock: read from an empty pipe whose write end is "
 			"still open, and no other thread or process can write to it\n", rr->prog);
 		rr->stop = RR_STOP_DEADLOCK;
@@ -619,11 +633,12 @@ static uint64_t pipe_read(struct rr *rr, struct rr_file *f, uint64_t buf, uint64
 	return n;
 }
 
-#define PIPE_MAX 65536   /* MAX_QUEUE_SIZE */
+#define PIPE_MAX RR_PIPE_MAX
 
-static uint64_t pipe_write(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len)
+static uint64_t pipe_write(struct rr *rr, struct rr_file *f, const uint64_t *a)
 {
 	struct rr_pipe *p = f->pipe;
+	uint64_t buf = a[1], len = a[2];
 	if (!p->reader_alive)
 		return ERR(EPIPE);
 	uint64_t n = len < PIPE_MAX - p->len ? len : PIPE_MAX - p->len;
@@ -632,6 +647,10 @@ static uint64_t pipe_write(struct rr *rr, struct rr_file *f, uint64_t buf, uint6
 			return 0;
 		if (f->flags & RR_O_NONBLOCK)
 			return ERR(EAGAIN);
+		if (rr_sched_others(rr)) {
+			rr_sched_block_pipe(rr, f, rr->sys_nr, a, 1);
+			return 0;
+		}
 		fprintf(stderr, "redox-run: %s: deadlock: write to a full pipe (%d bytes) that only this "
 			"thread reads\n", rr->prog, PIPE_MAX);
 		rr->stop = RR_STOP_DEADLOCK;
@@ -716,27 +735,15 @@ uint64_t rr_sys_write(struct rr *rr, const uint64_t *a)
 	if (!f)
 		return ERR(EBADF);
 	switch (f->kind) {
-	case RR_K_ENVREGS: {
-		uint64_t v[2];
-		if (a[2] != sizeof v)
-			return ERR(EINVAL);
-		if (rr_guest_read(rr, a[1], v, sizeof v))
-			return ERR(EFAULT);
-		/* Takes effect before the next guest instruction (relibc
-		 * tcb_activate reads fs:[16] right after). */
-		rr->ops->set_env(rr, v);
-		return sizeof v;
-	}
+	case RR_K_ENVREGS:
 	case RR_K_SIGHANDLER:
-		/* SetSighandlerData: 4 x usize (redox_syscall data.rs:371-376).
-		 * Kept, never used: no signal is delivered. */
-		if (a[2] != sizeof rr->sighandler)
-			return ERR(EINVAL);
-		if (rr_guest_read(rr, a[1], rr->sighandler, sizeof rr->sighandler))
-			return ERR(EFAULT);
-		return sizeof rr->sighandler;
+	case RR_K_ASSEL:
+	case RR_K_FTSEL:
+	case RR_K_START:
+	case RR_K_STATUS:
+		return rr_thread_write(rr, f, a[1], a[2]);
 	case RR_K_PIPE:
-		return f->write_end ? pipe_write(rr, f, a[1], a[2]) : ERR(EBADF);
+		return f->write_end ? pipe_write(rr, f, a) : ERR(EBADF);
 	case RR_K_HOST:
 	case RR_K_FILE:
 		return file_io(rr, f, a[1], a[2], -1, 1);
@@ -751,13 +758,8 @@ uint64_t rr_sys_read(struct rr *rr, const uint64_t *a)
 	if (!f)
 		return ERR(EBADF);
 	switch (f->kind) {
-	case RR_K_ENVREGS: {
-		uint64_t v[2];
-		if (a[2] != sizeof v)
-			return ERR(EINVAL);
-		rr->ops->get_env(rr, v);
-		return rr_guest_write(rr, a[1], v, sizeof v) ? ERR(EFAULT) : sizeof v;
-	}
+	case RR_K_ENVREGS:
+		return rr_thread_read(rr, f, a[1], a[2]);
 	case RR_K_FILETABLE:
 	case RR_K_DATA: {
 		/* kernel proc.rs read_from (and the sys scheme): the bytes from
@@ -804,7 +806,7 @@ uint64_t rr_sys_read(struct rr *rr, const uint64_t *a)
 	case RR_K_PROC:
 		return proc_meta(rr, a[1], a[2]);
 	case RR_K_PIPE:
-		return f->write_end ? ERR(EBADF) : pipe_read(rr, f, a[1], a[2]);
+		return f->write_end ? ERR(EBADF) : pipe_read(rr, f, a);
 	case RR_K_HOST:
 	case RR_K_FILE:
 		return file_io(rr, f, a[1], a[2], -1, 0);

@@ -11,15 +11,22 @@
 
 #include "fdtab.h"
 
+struct rr_thread;
+
 enum rr_kind {
 	RR_K_HOST,       /* fds 0-2: the host's stdin/stdout/stderr */
 	RR_K_FILE,       /* a file or directory in the root (fs.h) */
 	RR_K_ROOT,       /* a scheme's root directory (openat_into on the ns fd) */
 	RR_K_NS,         /* the namespace fd (AT_REDOX_NS_FD) */
 	RR_K_PROC,       /* the process fd (AT_REDOX_PROC_FD) */
-	RR_K_THREAD,     /* the thread fd (AT_REDOX_THR_FD) */
+	RR_K_THREAD,     /* a thread fd (AT_REDOX_THR_FD, dup(proc, "new-thread")) */
 	RR_K_ENVREGS,    /* dup(thread, "regs/env") */
 	RR_K_SIGHANDLER, /* dup(thread, "sighandler") */
+	RR_K_ADDRSPACE,  /* dup(thread, "addrspace"): the one address space */
+	RR_K_ASSEL,      /* dup(thread, "current-addrspace") */
+	RR_K_FTSEL,      /* dup(thread, "current-filetable") */
+	RR_K_START,      /* dup(thread, "start") */
+	RR_K_STATUS,     /* dup(thread, "status") */
 	RR_K_FILETABLE,  /* the binary file-table listing (AT_REDOX_FILETABLE_FD) */
 	RR_K_PIPE,       /* one end of a pipe (/scheme/pipe) */
 	RR_K_RAND,       /* /scheme/rand: random bytes */
@@ -29,6 +36,8 @@ enum rr_kind {
 
 enum rr_scheme { RR_SCHEME_FILE, RR_SCHEME_PIPE, RR_SCHEME_RAND, RR_SCHEME_TIME, RR_SCHEME_SYS };
 enum rr_clock_kind { RR_CLOCK_GETTIME, RR_CLOCK_GETRES, RR_CLOCK_TIMER };
+
+#define RR_PIPE_MAX 65536   /* kernel pipe.rs MAX_QUEUE_SIZE */
 
 /* Kernel 6abd1be6 src/scheme/pipe.rs: a 65536-byte queue; the writer
  * counts as alive from creation until its end (if ever dup'd) is closed. */
@@ -54,6 +63,9 @@ struct rr_file {
 	int write_end;
 	int clock;               /* RR_K_CLOCK: 1 REALTIME, 4 MONOTONIC */
 	enum rr_clock_kind clock_kind;
+	struct rr_thread *thr;   /* the thread handles: whose (a reference) */
+	uint64_t as_sel[3];      /* RR_K_ASSEL: sp, ip, arg1 written, applied at close */
+	int as_words;            /* 0 nothing written, 3 or 4 */
 };
 
 struct rr_file *rr_file_new(enum rr_kind kind, uint64_t flags);

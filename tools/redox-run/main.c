@@ -70,15 +70,17 @@ static const char usage[] =
 "\n"
 "syscalls (numbers from syscalls/table-<version>.txt): files and directories\n"
 "in the root, dup/dup2/fcntl, pipes, the file table, fmap/funmap/mprotect,\n"
-"clocks, nanosleep, yield, futex (one thread), the proc and thread fds (exit,\n"
-"getppid, signal-state sync), signals the process sends itself. Not emulated\n"
-"(ENOSYS, named under --strace): fork/exec/spawn, threads, outside signals,\n"
-"timers, sockets, other schemes, dynamic loading.\n"
+"clocks, nanosleep, yield, futex, threads (pthread_create: scheduled one at a\n"
+"time, switched when one waits and every 20000 translation blocks), the proc\n"
+"and thread fds (exit, getppid, signal-state sync), signals the process sends\n"
+"itself. Not emulated (ENOSYS, named under --strace): fork/exec/spawn, outside\n"
+"signals, timers, sockets, other schemes, dynamic loading.\n"
 "\n"
 "exit status: the guest's exit status (ProcCall::Exit, status & 0xff);\n"
 "  128+signal when the guest faults (132 SIGILL, 133 SIGTRAP, 136 SIGFPE,\n"
 "  139 SIGSEGV; the kind, pc and registers go to stderr);\n"
-"  122 --check-abi violation, 123 futex deadlock, 124 --max-insns or\n"
+"  122 --check-abi violation, 123 deadlock (futex, pipe: no thread can\n"
+"  wake the waiting ones), 124 --max-insns or\n"
 "  --timeout reached,\n"
 "  125 usage or internal error, 126 not a loadable Redox ELF, 127 cannot open.\n";
 
@@ -303,6 +305,12 @@ static int run(struct rr *rr)
 			rr->stop = RR_STOP_TIMEOUT;
 		if (rr->stop)
 			break;
+		/* A thread waits, yields, ended or used up its slice (sched.c). */
+		if (rr->resched) {
+			if (rr_sched_next(rr, &pc))
+				break;
+			continue;
+		}
 		/* A hook changed pc and stopped us (emulated rdfsbase), or an
 		 * instruction that ends emulation without a fault (wfi) ran. */
 		if (rr->resume || (err == UC_ERR_OK && rr->ops->resume_after_stop(rr))) {
@@ -343,7 +351,9 @@ static int run(struct rr *rr)
 	const char *sym = rr->fault_have_pc ? rr_elf_symbolize(rr->file, &rr->img, rr->fault_pc, &off) : NULL;
 	const char *sname = rr->fault_sig == SIGSEGV ? "SIGSEGV" : rr->fault_sig == SIGILL ? "SIGILL" :
 			    rr->fault_sig == SIGTRAP ? "SIGTRAP" : rr->fault_sig == SIGFPE ? "SIGFPE" : "signal";
-	fprintf(stderr, "redox-run: %s: %s: %s, pc 0x%" PRIx64, rr->prog, sname, rr->fault_what, rr->fault_pc);
+	char thr[32];
+	rr_thread_describe(rr, thr, sizeof thr);
+	fprintf(stderr, "redox-run: %s: %s%s: %s, pc 0x%" PRIx64, rr->prog, thr, sname, rr->fault_what, rr->fault_pc);
 	if (sym)
 		fprintf(stderr, " <%s+0x%" PRIx64 ">", sym, off);
 	fputc('\n', stderr);

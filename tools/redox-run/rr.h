@@ -8,6 +8,7 @@
 #include "elf.h"
 #include "fdtab.h"
 #include "stack.h"
+#include "thread.h"
 
 /* redox-run's own exit statuses; a guest's exit status passes through. */
 #define RR_EXIT_ABI      122  /* --check-abi found a violation at main */
@@ -40,6 +41,13 @@ struct rr_arch_ops {
 	 * goes on after it (aarch64 wfi/wfe, which are hints at EL0). */
 	int (*resume_after_stop)(struct rr *rr);
 	int sp_mod16_at_call;  /* sp % 16 at a function's first instruction */
+	/* Threads: the syscall return register of the engine's thread, the
+	 * register a signal delivery saves (redox-abi.md §6a), and a new
+	 * thread's registers in CTX (a copy of the engine's state). */
+	void (*set_ret)(struct rr *rr, uint64_t v);
+	uint64_t (*sig_archdep)(struct rr *rr);
+	int (*thread_regs)(struct rr *rr, uc_context *ctx, uint64_t ip, uint64_t sp, uint64_t arg1);
+	int reg_env[2];        /* the regs/env pair as Unicorn register ids */
 };
 
 extern const struct rr_arch_ops rr_x86_64_ops, rr_aarch64_ops;
@@ -78,6 +86,18 @@ struct rr {
 
 	struct rr_mm *mm;    /* vm.c's guest memory */
 
+	/* Threads (thread.c, sched.c): every one not yet freed, in creation
+	 * order; cur is the one whose registers the engine holds. */
+	struct rr_thread *cur, **thr;
+	size_t nthr, capthr;
+	unsigned thr_created;     /* ids handed out (the main thread is 1) */
+	int resched;              /* a hook stopped the engine: pick a thread */
+	int slice_on;             /* the time slice hook is installed */
+	int slice_want;           /* install it at the next switch */
+	uint64_t slice_left;      /* translation blocks before preemption */
+	uint64_t futex_seq;
+	uint64_t sys_nr;          /* the syscall being handled */
+
 	/* Syscalls (syscall.c): numbers from the generated table of the
 	 * redox_syscall version --abi names. */
 	enum rr_abi abi;
@@ -86,8 +106,6 @@ struct rr {
 	size_t nsys;
 	struct rr_fdtab fds;
 	struct rr_fs *fs;         /* --root */
-	uint64_t sighandler[4];   /* the last SetSighandlerData written */
-	int sig_maybe;            /* a signal may be pending (signal.c) */
 };
 
 /* vm.c: guest memory; permissions are checked here for syscalls. A guest

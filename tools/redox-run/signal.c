@@ -36,9 +36,54 @@
 static int rd64(struct rr *rr, uint64_t a, uint64_t *v) { return rr_guest_read(rr, a, v, 8); }
 static int wr64(struct rr *rr, uint64_t a, uint64_t v) { return rr_guest_write(rr, a, &v, 8); }
 
-uint64_t rr_signal_send(struct rr *rr, uint64_t sig, int to_thread)
+/* The process's SigProcControl: every thread's SetSighandlerData names the
+ * same one (relibc redox-rt signal.rs setup_sighandler). */
+static uint64_t proc_ctl(const struct rr *rr)
 {
-	uint64_t tctl = rr->sighandler[2], pctl = rr->sighandler[3], v;
+	if (rr->cur && rr->cur->sighandler[3])
+		return rr->cur->sighandler[3];
+	for (size_t i = 0; i < rr->nthr; i++)
+		if (rr->thr[i]->sighandler[3])
+			return rr->thr[i]->sighandler[3];
+	return 0;
+}
+
+/* Sigcontrol::currently_pending_unblocked of thread T: its own pending
+ * bits and the process's, masked by its allow bits. */
+static uint64_t pending_unblocked(struct rr *rr, const struct rr_thread *t, uint64_t *any)
+{
+	uint64_t tctl = t->sighandler[2], pctl = proc_ctl(rr), w[2], pp;
+	*any = 0;
+	if (!tctl || !pctl || rd64(rr, tctl + SC_WORD, &w[0]) || rd64(rr, tctl + SC_WORD + 8, &w[1]) ||
+	    rd64(rr, pctl + PC_PENDING, &pp))
+		return 0;
+	uint64_t up = 0;
+	*any = pp;
+	for (int i = 0; i < 2; i++) {
+		up |= (((w[i] | (pp >> (i * 32))) & 0xffffffffu) & (w[i] >> 32)) << (32 * i);
+		*any |= (w[i] & 0xffffffffu) << (32 * i);
+	}
+	return up;
+}
+
+int rr_signal_pending(struct rr *rr, struct rr_thread *t)
+{
+	uint64_t any;
+	return t->sig_maybe && pending_unblocked(rr, t, &any) != 0;
+}
+
+/* Whether thread T has SIG's allow bit set. */
+static int allows(struct rr *rr, const struct rr_thread *t, unsigned bit)
+{
+	uint64_t allow;
+	return t->sighandler[2] && !rd64(rr, t->sighandler[2] + SC_WORD + (bit / 32) * 8, &allow) &&
+	       (allow >> 32 >> (bit % 32) & 1);
+}
+
+uint64_t rr_signal_send(struct rr *rr, uint64_t sig, struct rr_thread *to)
+{
+	struct rr_thread *t = to ? to : rr->cur;
+	uint64_t tctl = t->sighandler[2], pctl = proc_ctl(rr), v;
 	if (sig > 64)
 		return ERR(EINVAL);
 	if (sig == 0)
@@ -61,7 +106,7 @@ uint64_t rr_signal_send(struct rr *rr, uint64_t sig, int to_thread)
 		return 0;    /* RawAction.first bit 63: ignored, never pending */
 	unsigned bit = (unsigned)(sig - 1);
 	uint64_t sender = RR_PID;   /* lo = sender pid, hi = sender ruid (0) */
-	if (to_thread) {
+	if (to) {
 		uint64_t w = tctl + SC_WORD + (bit / 32) * 8;
 		if (rd64(rr, w, &v) || wr64(rr, w, v | 1ull << (bit % 32)))
 			return ERR(EFAULT);
@@ -73,16 +118,36 @@ uint64_t rr_signal_send(struct rr *rr, uint64_t sig, int to_thread)
 		if (bit < 32 && wr64(rr, pctl + PC_SENDER + bit * 8, sender))
 			return ERR(EFAULT);
 	}
-	rr->sig_maybe = 1;
 	/* relibc sends Kill and SignalThread through wrapper(erestart =
 	 * true) with delivery inhibited, and on ERESTART enters its
 	 * trampoline itself (redox-rt sys.rs:24-42, 60-74, 380-394): so a
 	 * signal to the caller that is not blocked answers ERESTART.
 	 * INFERRED: the procmgr side is not read. */
-	uint64_t allow;
-	if (rd64(rr, tctl + SC_WORD + (bit / 32) * 8, &allow))
-		return ERR(EFAULT);
-	return allow >> 32 >> (bit % 32) & 1 ? ERR(ERESTART) : 0;
+	if (t == rr->cur) {
+		t->sig_maybe = 1;
+		if (allows(rr, t, bit))
+			return ERR(ERESTART);
+		if (to)
+			return 0;
+	}
+	if (to) {
+		/* Another thread: woken from a wait it is in (kernel: sending
+		 * unblocks a context with the signal pending and unblocked). */
+		rr_sched_signal(rr, to);
+		return 0;
+	}
+	/* A process signal the caller blocks: every thread may take it; the
+	 * first other one that allows it is woken from its wait. */
+	for (size_t i = 0; i < rr->nthr; i++)
+		rr->thr[i]->sig_maybe = 1;
+	for (size_t i = 0; i < rr->nthr; i++) {
+		struct rr_thread *o = rr->thr[i];
+		if (o != rr->cur && o->state != RR_T_DEAD && allows(rr, o, bit)) {
+			rr_sched_signal(rr, o);
+			break;
+		}
+	}
+	return 0;
 }
 
 /* After a syscall: deliver a pending unblocked signal. *pc is the address
@@ -90,26 +155,18 @@ uint64_t rr_signal_send(struct rr *rr, uint64_t sig, int to_thread)
  * delivery *pc becomes the handler and 1 is returned. */
 int rr_signal_deliver(struct rr *rr, uint64_t *pc, uint64_t archdep)
 {
-	uint64_t tctl = rr->sighandler[2], pctl = rr->sighandler[3];
-	uint64_t w[2], pp, flags;
-	if (!rr->sig_maybe || !tctl || !pctl)
+	struct rr_thread *t = rr->cur;
+	uint64_t tctl = t->sighandler[2], flags, any;
+	if (!t->sig_maybe || !tctl)
 		return 0;
-	if (rd64(rr, tctl + SC_WORD, &w[0]) || rd64(rr, tctl + SC_WORD + 8, &w[1]) ||
-	    rd64(rr, pctl + PC_PENDING, &pp) || rd64(rr, tctl + SC_CONTROL, &flags))
-		return 0;
-	/* Sigcontrol::currently_pending_unblocked. */
-	uint64_t up = 0, any = pp;
-	for (int i = 0; i < 2; i++) {
-		up |= (((w[i] | (pp >> (i * 32))) & 0xffffffffu) & (w[i] >> 32)) << (32 * i);
-		any |= (w[i] & 0xffffffffu) << (32 * i);
-	}
+	uint64_t up = pending_unblocked(rr, t, &any);
 	if (!any)
-		rr->sig_maybe = 0;
-	if (!up || (flags & INHIBIT_DELIVERY))
+		t->sig_maybe = 0;
+	if (!up || rd64(rr, tctl + SC_CONTROL, &flags) || (flags & INHIBIT_DELIVERY))
 		return 0;
 	if (wr64(rr, tctl + SC_SAVED_IP, *pc) || wr64(rr, tctl + SC_SAVED_AR, archdep) ||
 	    wr64(rr, tctl + SC_CONTROL, flags | INHIBIT_DELIVERY))
 		return 0;
-	*pc = rr->sighandler[0];
+	*pc = t->sighandler[0];
 	return 1;
 }

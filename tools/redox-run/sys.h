@@ -28,7 +28,13 @@
 
 typedef uint64_t (*rr_sys_fn)(struct rr *rr, const uint64_t *a);
 
-uint64_t rr_signal_send(struct rr *rr, uint64_t sig, int to_thread);
+/* Send SIG to thread TO (NULL: the process); signal.c. */
+uint64_t rr_signal_send(struct rr *rr, uint64_t sig, struct rr_thread *to);
+/* A signal is pending for T and not blocked by it (Sigcontrol
+ * currently_pending_unblocked). */
+int rr_signal_pending(struct rr *rr, struct rr_thread *t);
+/* fd.c: a blocked pipe read (write) of F could go on now. */
+int rr_pipe_ready(const struct rr_file *f, int write);
 uint64_t rr_not_emulated(struct rr *rr, const char *what, const char *why);
 uint64_t rr_page_up(uint64_t v);
 int rr_fds_init(struct rr *rr, const char *cwd, char *err, size_t errlen);

@@ -196,23 +196,6 @@ uint64_t rr_sys_mprotect(struct rr *rr, const uint64_t *a)
 
 /* ----------------------------------------------------------------- time */
 
-static uint64_t read_timespec(struct rr *rr, uint64_t p, struct timespec *ts)
-{
-	/* TimeSpec {i64 tv_sec; i32 tv_nsec} (redox-abi.md §4). */
-	uint8_t raw[12];
-	int64_t sec;
-	int32_t nsec;
-	if (rr_guest_read(rr, p, raw, sizeof raw))
-		return ERR(EFAULT);
-	memcpy(&sec, raw, 8);
-	memcpy(&nsec, raw + 8, 4);
-	if (sec < 0 || nsec < 0 || nsec >= 1000000000)
-		return ERR(EINVAL);
-	ts->tv_sec = sec;
-	ts->tv_nsec = nsec;
-	return 0;
-}
-
 static uint64_t write_timespec(struct rr *rr, uint64_t p, const struct timespec *ts)
 {
 	uint8_t raw[16] = { 0 };
@@ -233,64 +216,6 @@ uint64_t rr_sys_clock_gettime(struct rr *rr, const uint64_t *a)
 	return write_timespec(rr, a[1], &ts);
 }
 
-uint64_t rr_sys_nanosleep(struct rr *rr, const uint64_t *a)
-{
-	struct timespec ts;
-	uint64_t e;
-	if ((e = read_timespec(rr, a[0], &ts)))
-		return e;
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-	/* Kernel time.rs: rem (if given) gets the time left, 0 when it ran out. */
-	if (a[1]) {
-		struct timespec z = { 0, 0 };
-		return write_timespec(rr, a[1], &z);
-	}
-	return 0;
-}
-
-uint64_t rr_sys_yield(struct rr *rr, const uint64_t *a)
-{
-	(void)rr; (void)a;
-	return 0;
-}
-
-uint64_t rr_sys_futex(struct rr *rr, const uint64_t *a)
-{
-	switch (a[1]) {
-	case 0: /* WAIT */
-	case 3: { /* WAIT64 */
-		uint64_t cur = 0;
-		unsigned sz = a[1] == 3 ? 8 : 4;
-		if (a[0] & (sz - 1))
-			return ERR(EINVAL);
-		if (rr_guest_read(rr, a[0], &cur, sz))
-			return ERR(EFAULT);
-		if (cur != (sz == 4 ? (uint32_t)a[2] : a[2]))
-			return ERR(EAGAIN);
-		if (!a[3]) {
-			fprintf(stderr, "redox-run: %s: deadlock: futex WAIT on 0x%" PRIx64
-				" (value %" PRIu64 ") without timeout, and no other thread can wake it\n",
-				rr->prog, a[0], cur);
-			rr->stop = RR_STOP_DEADLOCK;
-			return 0;
-		}
-		struct timespec dl;
-		uint64_t e = read_timespec(rr, a[3], &dl);
-		if (e)
-			return e;
-		/* The deadline is absolute CLOCK_MONOTONIC (redox-abi.md §3). */
-		while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &dl, NULL) == EINTR)
-			;
-		return ERR(ETIMEDOUT);
-	}
-	case 1: /* WAKE: nobody else is waiting */
-		return 0;
-	default:
-		return ERR(EINVAL);
-	}
-}
-
 /* ------------------------------------------------------------- dispatch */
 
 int rr_sys_init(struct rr *rr, enum rr_abi abi, const char *cwd, char *err, size_t errlen)
@@ -302,7 +227,7 @@ int rr_sys_init(struct rr *rr, enum rr_abi abi, const char *cwd, char *err, size
 			rr->nsys = abis[i].n;
 			rr->sys = build_table(abis[i].t, abis[i].n);
 		}
-	if (!rr->sys) {
+	if (!rr->sys || rr_threads_init(rr)) {
 		snprintf(err, errlen, "out of memory for the syscall table");
 		return -1;
 	}
@@ -312,6 +237,7 @@ int rr_sys_init(struct rr *rr, enum rr_abi abi, const char *cwd, char *err, size
 void rr_sys_free(struct rr *rr)
 {
 	rr_fdtab_clear(&rr->fds, rr_file_unref);
+	rr_threads_free(rr);
 	free((void *)rr->sys);
 	rr->sys = NULL;
 }
@@ -332,6 +258,7 @@ uint64_t rr_syscall(struct rr *rr, uint64_t nr, const uint64_t a[6])
 	const struct rr_sysent *s = lookup(rr, nr);
 	char nbuf[24];
 	uint64_t r;
+	rr->sys_nr = nr;
 	if (s && s->fn) {
 		r = s->fn(rr, a);
 	} else if (s) {
@@ -365,6 +292,10 @@ uint64_t rr_syscall(struct rr *rr, uint64_t nr, const uint64_t a[6])
 		fprintf(stderr, "? (exit %d)\n", rr->exit_status);
 	else if (rr->stop == RR_STOP_DEADLOCK)
 		fprintf(stderr, "? (deadlock)\n");
+	else if (rr->resched && rr->cur->state == RR_T_BLOCKED)
+		fprintf(stderr, "? (thread %u waits)\n", rr->cur->id);
+	else if (rr->resched && rr->cur->state == RR_T_DEAD)
+		fprintf(stderr, "? (thread %u exits)\n", rr->cur->id);
 	else if (r >= (uint64_t)-4095)
 		fprintf(stderr, "-%" PRIu64 " %s\n", -r, errname(r));
 	else if (r < 0x10000)

@@ -157,7 +157,7 @@ void cmain(uint64_t *sp)
 	check("close 3 again", sc(SYS_CLOSE, 3, 0, 0, 0, 0, 0), -9);
 	check("close upper 0", sc(SYS_CLOSE, (long)UP, 0, 0, 0, 0, 0), 0);
 	check("dup_into unknown name", sc(SYS_DUP_INTO, (long)thr, (long)"nonsense", 8, 3, 0, 0), -22);
-	check("dup_into known, not emulated", sc(SYS_DUP_INTO, (long)thr, (long)"addrspace", 9, 3, 0, 0), -38);
+	check("dup_into known, not emulated", sc(SYS_DUP_INTO, (long)thr, (long)"regs/int", 8, 3, 0, 0), -38);
 	check("dup_into bad fd", sc(SYS_DUP_INTO, 55, 0, 0, 3, 0, 0), -9);
 	check("SYS_DUP is not in 0.9.x", sc(SYS_DUP, (long)thr, (long)"regs/env", 8, 0, 0, 0), -38);
 

@@ -40,6 +40,11 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 		uint64_t r = rr_syscall(rr, rd(rr, UC_ARM64_REG_X8), a);
 		rr->in_syscall = 0;
 		wr(rr, UC_ARM64_REG_X0, r);
+		/* The thread waits or ended: the scheduler goes on (sched.c). */
+		if (rr->resched) {
+			uc_emu_stop(uc);
+			return;
+		}
 		/* A signal the guest sent itself: continue in its trampoline
 		 * (signal.c); x0 is the saved arch register. */
 		uint64_t pc = rd(rr, UC_ARM64_REG_PC);
@@ -135,6 +140,33 @@ static void set_env(struct rr *rr, const uint64_t v[2])
 	wr(rr, UC_ARM64_REG_TPIDRRO_EL0, v[1]);
 }
 
+static void set_ret(struct rr *rr, uint64_t v) { wr(rr, UC_ARM64_REG_X0, v); }
+static uint64_t sig_archdep(struct rr *rr) { return rd(rr, UC_ARM64_REG_X0); }
+
+/* A new thread's registers (docs/redox-run-threads.md "Registers"): the
+ * kernel's new context has zeroed x0-x30, tpidr_el0/tpidrro_el0 0 and a
+ * zeroed FP save area (v0-v31, FPCR, FPSR); the process manager sets pc, sp
+ * and, for fork, arg1 (x0). */
+static int thread_regs(struct rr *rr, uc_context *ctx, uint64_t ip, uint64_t sp, uint64_t arg1)
+{
+	uint64_t z = 0, v[2] = { 0, 0 };
+	int err = 0;
+	if (uc_context_save(rr->uc, ctx) != UC_ERR_OK)
+		return -1;
+	for (int i = 0; i <= 30; i++)
+		err |= uc_context_reg_write(ctx, xreg(i), &z);
+	for (int i = 0; i < 32; i++)
+		err |= uc_context_reg_write(ctx, UC_ARM64_REG_V0 + i, v);
+	err |= uc_context_reg_write(ctx, UC_ARM64_REG_X0, &arg1);
+	err |= uc_context_reg_write(ctx, UC_ARM64_REG_SP, &sp);
+	err |= uc_context_reg_write(ctx, UC_ARM64_REG_PC, &ip);
+	err |= uc_context_reg_write(ctx, UC_ARM64_REG_TPIDR_EL0, &z);
+	err |= uc_context_reg_write(ctx, UC_ARM64_REG_TPIDRRO_EL0, &z);
+	err |= uc_context_reg_write(ctx, UC_ARM64_REG_FPCR, &z);
+	err |= uc_context_reg_write(ctx, UC_ARM64_REG_FPSR, &z);
+	return err ? -1 : 0;
+}
+
 static void dump(struct rr *rr, FILE *f)
 {
 	for (int i = 0; i <= 30; i++)
@@ -148,4 +180,6 @@ const struct rr_arch_ops rr_aarch64_ops = {
 	.setup = setup, .pc = pc, .sp = sp, .fp = fp, .get_env = get_env,
 	.set_env = set_env, .dump = dump, .resume_after_stop = resume_after_stop,
 	.sp_mod16_at_call = 0,
+	.set_ret = set_ret, .sig_archdep = sig_archdep, .thread_regs = thread_regs,
+	.reg_env = { UC_ARM64_REG_TPIDR_EL0, UC_ARM64_REG_TPIDRRO_EL0 },
 };

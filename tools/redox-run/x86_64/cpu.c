@@ -47,6 +47,11 @@ static void on_syscall(uc_engine *uc, void *user)
 	 * after the hook returns. */
 	wr(rr, UC_X86_REG_RCX, rd(rr, UC_X86_REG_RIP) + 2);
 	wr(rr, UC_X86_REG_R11, rd(rr, UC_X86_REG_RFLAGS));
+	/* The thread waits or ended: the scheduler goes on (sched.c). */
+	if (rr->resched) {
+		uc_emu_stop(uc);
+		return;
+	}
 	/* A signal the guest sent itself: continue in its trampoline
 	 * (signal.c); rflags is the saved arch register. */
 	uint64_t pc = rd(rr, UC_X86_REG_RIP) + 2;
@@ -237,6 +242,35 @@ static void set_env(struct rr *rr, const uint64_t v[2])
 	wr(rr, UC_X86_REG_GS_BASE, v[1]);
 }
 
+static void set_ret(struct rr *rr, uint64_t v) { wr(rr, UC_X86_REG_RAX, v); }
+static uint64_t sig_archdep(struct rr *rr) { return rd(rr, UC_X86_REG_RFLAGS); }
+
+/* A new thread's registers (docs/redox-run-threads.md "Registers"): the
+ * kernel's new context has zeroed general registers, fsbase/gsbase 0 and a
+ * zeroed FP save area (so MXCSR 0; XRSTOR gives the x87 its init state,
+ * FCW 0x37F); the process manager sets ip, sp and, for fork, arg1 (rdi).
+ * relibc's __relibc_internal_rlct_clone_ret loads MXCSR and FCW itself. */
+static int thread_regs(struct rr *rr, uc_context *ctx, uint64_t ip, uint64_t sp, uint64_t arg1)
+{
+	uint64_t z = 0, fl = 0x202, fcw = 0x37F, xmm[2] = { 0, 0 };
+	int err = 0;
+	if (uc_context_save(rr->uc, ctx) != UC_ERR_OK)
+		return -1;
+	for (int i = 0; i < 16; i++)
+		err |= uc_context_reg_write(ctx, gpr[i], &z);
+	for (int i = 0; i < 16; i++)
+		err |= uc_context_reg_write(ctx, UC_X86_REG_XMM0 + i, xmm);
+	err |= uc_context_reg_write(ctx, UC_X86_REG_RDI, &arg1);
+	err |= uc_context_reg_write(ctx, UC_X86_REG_RSP, &sp);
+	err |= uc_context_reg_write(ctx, UC_X86_REG_RIP, &ip);
+	err |= uc_context_reg_write(ctx, UC_X86_REG_RFLAGS, &fl);
+	err |= uc_context_reg_write(ctx, UC_X86_REG_FS_BASE, &z);
+	err |= uc_context_reg_write(ctx, UC_X86_REG_GS_BASE, &z);
+	err |= uc_context_reg_write(ctx, UC_X86_REG_MXCSR, &z);
+	err |= uc_context_reg_write(ctx, UC_X86_REG_FPCW, &fcw);
+	return err ? -1 : 0;
+}
+
 static void dump(struct rr *rr, FILE *f)
 {
 	for (int i = 0; i < 16; i++)
@@ -250,4 +284,6 @@ const struct rr_arch_ops rr_x86_64_ops = {
 	.setup = setup, .pc = pc, .sp = sp, .fp = fp, .get_env = get_env,
 	.set_env = set_env, .dump = dump, .resume_after_stop = resume_after_stop,
 	.sp_mod16_at_call = 8,
+	.set_ret = set_ret, .sig_archdep = sig_archdep, .thread_regs = thread_regs,
+	.reg_env = { UC_X86_REG_FS_BASE, UC_X86_REG_GS_BASE },
 };
