@@ -90,6 +90,14 @@ check-redox-run-threads: $(REDOX_RUN) $(RELIBC_DEP) $(foreach a,$(ARCHS),\
 		$(addprefix $(call sysroot_lib,$(a))/,crt0.o crti.o crtn.o libgcc.a))
 	@CLANG=$(CLANG) LD_LLD=$(LD_LLD) LLVM_NM=$(LLVM_NM) sh tests/redox-run/threads.sh $(REDOX_RUN) \
 		$(RRT_OUT)/threads "$(ARCHS)" $(SYSROOT) $(RRT_RELIBC_SYSROOT)
+# The same under the ASan+UBSan redox-run (RR_SAN_BIN): a report changes a
+# run's status or stderr.
+CHECK_SUITES += redox-run-threads-asan
+.PHONY: check-redox-run-threads-asan
+check-redox-run-threads-asan: $(RR_SAN_BIN) $(RELIBC_DEP) $(foreach a,$(ARCHS),\
+		$(addprefix $(call sysroot_lib,$(a))/,crt0.o crti.o crtn.o libgcc.a))
+	@CLANG=$(CLANG) LD_LLD=$(LD_LLD) LLVM_NM=$(LLVM_NM) sh tests/redox-run/threads.sh $(RR_SAN_BIN) \
+		$(RRT_OUT)/threads-asan "$(ARCHS)" $(SYSROOT) $(RRT_RELIBC_SYSROOT)
 
 # Hostile input (issue 14): privileged guests, mapping exhaustion, special
 # and huge files, crafted PT_LOADs fed to redox-run and redox-elfcheck.
