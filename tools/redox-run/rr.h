@@ -42,7 +42,7 @@ struct rr_arch_ops {
 	int (*resume_after_stop)(struct rr *rr);
 	int sp_mod16_at_call;  /* sp % 16 at a function's first instruction */
 	/* Threads: the syscall return register of the engine's thread, the
-	 * register a signal delivery saves (redox-abi.md §6a), and a new
+	 * register a signal delivery saves (redox-run-abi.md §6a), and a new
 	 * thread's registers in CTX (a copy of the engine's state). */
 	void (*set_ret)(struct rr *rr, uint64_t v);
 	uint64_t (*sig_archdep)(struct rr *rr);
