@@ -23,8 +23,8 @@ o=$T_TMP/out e=$T_TMP/err
 
 CASES="hello malloc files dir-list dir-big dir-relative time ids unsupported \
 exit-return-0 exit-return-3 exit-return-255 exit-exit-0 exit-exit-3 exit-exit-255 \
-exit-_Exit-0 exit-_Exit-3 exit-_Exit-255 sysinfo signals signals-default"
-PROGS="hello malloc files dir time ids exit unsupported sysinfo signals"
+exit-_Exit-0 exit-_Exit-3 exit-_Exit-255 sysinfo signals signals-default procmgr"
+PROGS="hello malloc files dir time ids exit unsupported sysinfo signals procmgr"
 
 # run NAME STATUS ROOT redox-run-args...: stdout in $o, stderr in $e.
 run() {
@@ -149,6 +149,9 @@ for a in $ARCHS; do
 
 	run "$a ids" 0 "$R" "$B/ids"
 	same "$a ids: stdout" "$SRC/ids.out" "$o"
+
+	run "$a procmgr" 0 "$R" "$B/procmgr"
+	same "$a procmgr: stdout" "$SRC/procmgr.out" "$o"
 
 	run "$a unsupported" 0 "$R" --strace "$B/unsupported"
 	same "$a unsupported: stdout" "$SRC/unsupported.out" "$o"

@@ -48,7 +48,79 @@ static uint64_t not_emulated_call(struct rr *rr, const char *what, uint64_t n, c
 	return rr_not_emulated(rr, w, why);
 }
 
-static uint64_t proc_call(struct rr *rr, const uint64_t *meta, unsigned n)
+/* procmgr on_send_sig's permission rule: a caller whose euid is not 0 may
+ * signal only a process whose ruid is its euid or its ruid (EPERM). */
+static int may_signal(const struct rr *rr, uint32_t target_ruid)
+{
+	return rr->ids[RR_EUID] == 0 || rr->ids[RR_EUID] == target_ruid ||
+	       rr->ids[RR_RUID] == target_ruid;
+}
+
+/* One target of ProcCall::Kill: this process or init (pid 1, ruid 0). */
+static uint64_t kill_one(struct rr *rr, uint64_t pid, uint64_t sig)
+{
+	if (!may_signal(rr, pid == RR_PID ? rr->ids[RR_RUID] : 0))
+		return ERR(EPERM);
+	if (pid == RR_PID)
+		return rr_signal_send(rr, sig, NULL);
+	if (!sig)
+		return 0;    /* exists and may be signalled */
+	return rr_not_emulated(rr, "a signal to init (pid 1)", "processes outside the emulation");
+}
+
+/* ProcCall::Kill target raw (libredox ProcKillTarget::from_raw): 0 this
+ * group, -1 all, -g group g, p > 0 one process. procmgr on_kill: a single
+ * process answers for itself; a group or All succeeds when any member was
+ * signalled, else the last error, else ESRCH. The processes: init (pid 1,
+ * group 1) and this one (pid 2, group 2). */
+static uint64_t proc_kill(struct rr *rr, int64_t t, uint64_t sig)
+{
+	if (t > 0)
+		return t == RR_PID || t == RR_INIT_PID ? kill_one(rr, (uint64_t)t, sig) : ERR(ESRCH);
+	int64_t grp = t == 0 ? RR_PID : t == -1 ? 0 : -t;
+	const uint64_t pids[2] = { RR_INIT_PID, RR_PID };   /* pgid = pid for both */
+	uint64_t err = ERR(ESRCH), self = 0;
+	int ok = 0;
+	for (int i = 0; i < 2; i++) {
+		if (grp && (uint64_t)grp != pids[i])
+			continue;
+		uint64_t r = kill_one(rr, pids[i], sig);
+		if (pids[i] == RR_PID && r == ERR(ERESTART))
+			self = r, ok = 1;
+		else if (IS_ERR(r))
+			err = r;
+		else
+			ok = 1;
+	}
+	return ok ? self : err;
+}
+
+/* ProcCall::SetResugid, payload 6 x u32 ruid euid suid rgid egid sgid,
+ * u32::MAX = unchanged (redox-rt sys.rs:420-470). procmgr on_setresugid:
+ * any other count is EINVAL; a caller whose euid is not 0 may set each uid
+ * only to one of its current ruid/euid/suid and each gid to one of its
+ * rgid/egid/sgid, else EPERM and nothing changes. */
+static uint64_t set_resugid(struct rr *rr, uint64_t payload, uint64_t plen)
+{
+	uint32_t v[6];
+	if (plen / 4 != 6)
+		return ERR(EINVAL);
+	if (rr_guest_read(rr, payload, v, sizeof v))
+		return ERR(EFAULT);
+	if (rr->ids[RR_EUID] != 0)
+		for (int i = 0; i < 6; i++) {
+			const uint32_t *cur = rr->ids + (i < 3 ? 0 : 3);
+			if (v[i] != UINT32_MAX && v[i] != cur[0] && v[i] != cur[1] && v[i] != cur[2])
+				return ERR(EPERM);
+		}
+	for (int i = 0; i < 6; i++)
+		if (v[i] != UINT32_MAX)
+			rr->ids[i] = v[i];
+	return 0;
+}
+
+static uint64_t proc_call(struct rr *rr, uint64_t payload, uint64_t plen,
+			  const uint64_t *meta, unsigned n)
 {
 	if (!n)
 		return ERR(EINVAL);
@@ -97,15 +169,44 @@ static uint64_t proc_call(struct rr *rr, const uint64_t *meta, unsigned n)
 			return RR_PID;
 		return meta[2] == 0 || meta[2] == RR_PID ? 0 : ERR(EPERM);
 	case PC_KILL: {
-		/* [8, target, sig] (redox-rt sys.rs:60-74); target raw: 0 this
-		 * group, pid, -pgid, -1 all (libredox ProcKillTarget). The only
-		 * process in every one of them is this one. */
+		/* [8, target, sig] (redox-rt sys.rs:60-74). procmgr on_call:
+		 * sig > 64 is EINVAL before the target is looked at. */
 		if (n < 3)
 			return ERR(EINVAL);
-		int64_t t = (int64_t)meta[1];
-		if (t != 0 && t != -1 && t != RR_PID && t != -RR_PID)
+		if (meta[2] > 64)
+			return ERR(EINVAL);
+		return proc_kill(rr, (int64_t)meta[1], meta[2]);
+	}
+	case PC_SETRESUGID:
+		return set_resugid(rr, payload, plen);
+	case PC_SETRENS:
+		/* procmgr: "setrens is no longer implemented as procmgr call". */
+		return ERR(EINVAL);
+	case PC_SETPROCPRIORITY:
+	case PC_GETPROCPRIORITY: {
+		/* [16, pid, prio] / [17, pid] (redox-rt sys.rs:114-144); pid 0
+		 * is the caller (procmgr NonZeroUsize::new(..).map_or(fd_pid)). */
+		if (n < (meta[0] == PC_SETPROCPRIORITY ? 3u : 2u))
+			return ERR(EINVAL);
+		uint64_t pid = meta[1] ? meta[1] : RR_PID;
+		if (pid != RR_PID && pid != RR_INIT_PID)
 			return ERR(ESRCH);
-		return rr_signal_send(rr, meta[2], NULL);
+		if (meta[0] == PC_GETPROCPRIORITY)
+			return pid == RR_PID ? rr->prio : RR_PRIO_DEFAULT;
+		/* procmgr on_setprocprio: prio >= 40 EINVAL (as u32: the
+		 * metadata word truncated), then ESRCH, then EPERM unless the
+		 * caller's euid is 0 or the target's euid. Lowering the value
+		 * (raising priority) needs no privilege there. */
+		uint32_t prio = (uint32_t)meta[2];
+		if (prio >= 40)
+			return ERR(EINVAL);
+		if (rr->ids[RR_EUID] != 0 && rr->ids[RR_EUID] != (pid == RR_PID ? rr->ids[RR_EUID] : 0))
+			return ERR(EPERM);
+		if (pid == RR_INIT_PID)
+			return not_emulated_call(rr, "SetProcPriority of pid", pid,
+						 "init is outside the emulation");
+		rr->prio = prio;
+		return 0;
 	}
 	case PC_SETSID:
 		/* Already a process-group leader: POSIX setsid fails with EPERM. */
@@ -248,7 +349,7 @@ uint64_t rr_sys_call(struct rr *rr, const uint64_t *a)
 	if (flags & CF_STD_FS)
 		return std_fs_call(rr, f, a[1], a[2], meta, n);
 	switch (f->kind) {
-	case RR_K_PROC: return proc_call(rr, meta, n);
+	case RR_K_PROC: return proc_call(rr, a[1], a[2], meta, n);
 	case RR_K_THREAD: return rr_thread_call(rr, f, meta, n);
 	case RR_K_FILETABLE: return filetable_call(rr, a[1], a[2], meta, n);
 	default:

@@ -669,7 +669,8 @@ static uint64_t proc_meta(struct rr *rr, uint64_t buf, uint64_t len)
 	/* ProcMeta, 11 x u32: pid, pgid, ppid, ruid, euid, suid, rgid, egid,
 	 * sgid, ens, rns (libredox lib.rs:209-221). A short buffer gets the
 	 * first bytes. */
-	uint32_t m[11] = { RR_PID, RR_PID, RR_PPID, 0, 0, 0, 0, 0, 0, 1, 1 };
+	uint32_t m[11] = { RR_PID, RR_PID, RR_PPID, rr->ids[RR_RUID], rr->ids[RR_EUID],
+			   rr->ids[RR_SUID], rr->ids[RR_RGID], rr->ids[RR_EGID], rr->ids[RR_SGID], 1, 1 };
 	uint64_t n = len < sizeof m ? len : sizeof m;
 	return rr_guest_write(rr, buf, m, n) ? ERR(EFAULT) : n;
 }

@@ -106,6 +106,12 @@ struct rr {
 	size_t nsys;
 	struct rr_fdtab fds;
 	struct rr_fs *fs;         /* --root */
+
+	/* The process manager's view of this process (call.c;
+	 * docs/redox-run-abi.md §6b): ruid, euid, suid, rgid, egid, sgid and
+	 * the kernel priority (0-39, nice + 20). */
+	uint32_t ids[6];
+	uint32_t prio;
 };
 
 /* vm.c: guest memory; permissions are checked here for syscalls. A guest

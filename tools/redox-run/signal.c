@@ -105,7 +105,8 @@ uint64_t rr_signal_send(struct rr *rr, uint64_t sig, struct rr_thread *to)
 	if (v & ACTION_IGNORED)
 		return 0;    /* RawAction.first bit 63: ignored, never pending */
 	unsigned bit = (unsigned)(sig - 1);
-	uint64_t sender = RR_PID;   /* lo = sender pid, hi = sender ruid (0) */
+	/* SenderInfo: lo = sender pid, hi = sender ruid (procmgr on_send_sig). */
+	uint64_t sender = RR_PID | (uint64_t)rr->ids[RR_RUID] << 32;
 	if (to) {
 		uint64_t w = tctl + SC_WORD + (bit / 32) * 8;
 		if (rd64(rr, w, &v) || wr64(rr, w, v | 1ull << (bit % 32)))

@@ -25,6 +25,10 @@
 /* The process the guest is (ProcMeta; docs/redox-run-abi.md "Process"). */
 #define RR_PID  2
 #define RR_PPID 1
+/* The parent is init (procmgr INIT_PID): it exists, owned by uid 0. */
+#define RR_INIT_PID 1
+#define RR_PRIO_DEFAULT 20  /* procmgr: init's prio, inherited by fork */
+enum { RR_RUID, RR_EUID, RR_SUID, RR_RGID, RR_EGID, RR_SGID };
 
 typedef uint64_t (*rr_sys_fn)(struct rr *rr, const uint64_t *a);
 

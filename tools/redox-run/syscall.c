@@ -227,6 +227,7 @@ int rr_sys_init(struct rr *rr, enum rr_abi abi, const char *cwd, char *err, size
 			rr->nsys = abis[i].n;
 			rr->sys = build_table(abis[i].t, abis[i].n);
 		}
+	rr->prio = RR_PRIO_DEFAULT;   /* ids: all 0 (root), as ProcMeta says */
 	if (!rr->sys || rr_threads_init(rr)) {
 		snprintf(err, errlen, "out of memory for the syscall table");
 		return -1;

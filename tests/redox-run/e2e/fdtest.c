@@ -210,6 +210,61 @@ void cmain(uint64_t *sp)
 	check("ProcMeta read", sc(SYS_READ, (long)proc, (long)pm, 44, 0, 0, 0), 44);
 	check("ProcMeta pid", pm[0], 2);
 	check("ProcMeta ppid", pm[2], 1);
+	/* Priorities, ids and kill permission: procmgr (redox-os/base
+	 * bootstrap/src/procmgr.rs 12ec67d1, docs/redox-run-abi.md §6b). */
+	uint64_t pr[3] = { 17, 0, 0 };
+	check("GetProcPriority: init's 20", sc(SYS_CALL, (long)proc, 0, 0, 2, (long)pr, 0), 20);
+	pr[0] = 16, pr[2] = 40;
+	check("SetProcPriority 40", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)pr, 0), -22);
+	pr[2] = (1ull << 32) | 5;    /* procmgr takes the low 32 bits */
+	check("SetProcPriority 2^32+5", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)pr, 0), 0);
+	pr[0] = 17;
+	check("GetProcPriority after set", sc(SYS_CALL, (long)proc, 0, 0, 2, (long)pr, 0), 5);
+	pr[1] = 2;
+	check("GetProcPriority of pid 2", sc(SYS_CALL, (long)proc, 0, 0, 2, (long)pr, 0), 5);
+	pr[1] = 1;
+	check("GetProcPriority of init", sc(SYS_CALL, (long)proc, 0, 0, 2, (long)pr, 0), 20);
+	pr[1] = 9;
+	check("GetProcPriority of no process", sc(SYS_CALL, (long)proc, 0, 0, 2, (long)pr, 0), -3);
+	pr[0] = 16, pr[2] = 3;
+	check("SetProcPriority of no process", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)pr, 0), -3);
+	uint64_t ki[3] = { 8, 2, 65 };
+	check("Kill signal 65", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)ki, 0), -22);
+	ki[1] = 7, ki[2] = 0;
+	check("Kill no process", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)ki, 0), -3);
+	ki[1] = 1;
+	check("Kill init, sig 0, as root", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)ki, 0), 0);
+	uint64_t su[1] = { 4 };
+	uint32_t ids[6] = { 1000, 1000, 0xffffffff, 7, 7, 0xffffffff };
+	check("SetResugid 20 bytes", sc(SYS_CALL, (long)proc, (long)ids, 20, 1 | CALL_WRITE, (long)su, 0), -22);
+	check("SetResugid unmapped payload", sc(SYS_CALL, (long)proc, 8, 24, 1 | CALL_WRITE, (long)su, 0), -14);
+	check("SetResugid as root", sc(SYS_CALL, (long)proc, (long)ids, 24, 1 | CALL_WRITE, (long)su, 0), 0);
+	check("ProcMeta after", sc(SYS_READ, (long)proc, (long)pm, 44, 0, 0, 0), 44);
+	check("ProcMeta ruid euid suid", pm[3] == 1000 && pm[4] == 1000 && pm[5] == 0, 1);
+	check("ProcMeta rgid egid sgid", pm[6] == 7 && pm[7] == 7 && pm[8] == 0, 1);
+	check("Kill init as uid 1000", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)ki, 0), -1);
+	ki[1] = 2;
+	check("Kill self as uid 1000", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)ki, 0), 0);
+	ki[1] = (uint64_t)-1;
+	check("Kill all as uid 1000: self", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)ki, 0), 0);
+	ki[1] = (uint64_t)-1 - 1;    /* -2: process group 2, this one (-1 is All) */
+	check("Kill group 2 as uid 1000", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)ki, 0), 0);
+	ki[1] = (uint64_t)-1 - 8;    /* -9: no such group */
+	check("Kill group 9", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)ki, 0), -3);
+	pr[0] = 16, pr[1] = 1, pr[2] = 3;
+	check("SetProcPriority of init as euid 1000", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)pr, 0), -1);
+	ids[0] = 5, ids[1] = ids[2] = ids[3] = ids[4] = ids[5] = 0xffffffff;
+	check("SetResugid ruid 5 unprivileged", sc(SYS_CALL, (long)proc, (long)ids, 24, 1 | CALL_WRITE, (long)su, 0), -1);
+	ids[0] = 0xffffffff, ids[5] = 3;
+	check("SetResugid sgid 3 unprivileged", sc(SYS_CALL, (long)proc, (long)ids, 24, 1 | CALL_WRITE, (long)su, 0), -1);
+	check("ProcMeta unchanged by EPERM", sc(SYS_READ, (long)proc, (long)pm, 44, 0, 0, 0) == 44 &&
+	      pm[3] == 1000 && pm[8] == 0, 1);
+	ids[5] = 0xffffffff, ids[1] = 0;   /* euid back to the saved 0 */
+	check("SetResugid euid = suid", sc(SYS_CALL, (long)proc, (long)ids, 24, 1 | CALL_WRITE, (long)su, 0), 0);
+	ki[1] = 1;
+	check("Kill init as euid 0", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)ki, 0), 0);
+	su[0] = 1;
+	check("Setrens: EINVAL", sc(SYS_CALL, (long)proc, 0, 0, 1, (long)su, 0), -22);
 	check("unknown CallFlags bit", sc(SYS_CALL, (long)proc, 0, 0, 1 | (1 << 20), (long)m, 0), -22);
 	exit_raw(proc, bad ? 1 : 0);
 }
