@@ -434,6 +434,99 @@ static int fault(void)
 	return 0;
 }
 
+/* The futex calls themselves (docs/redox-run-threads.md §4, kernel 6abd1be6
+ * src/syscall/futex.rs), made raw: relibc's mutexes and condvars tolerate
+ * a wrong wake count or order (they loop), these checks do not. Raw
+ * results are -errno. */
+#define SYS_FUTEX 0xF0
+#define FUTEX_WAIT 0
+#define FUTEX_WAKE 1
+static long futex_sc(volatile uint32_t *addr, long op, long val, const void *ts)
+{
+#if defined(__x86_64__)
+	long n = SYS_FUTEX;
+	register long r10 __asm__("r10") = (long)ts, r8 __asm__("r8") = 0;
+	__asm__ volatile("syscall" : "+a"(n) : "D"(addr), "S"(op), "d"(val), "r"(r10), "r"(r8)
+			 : "rcx", "r11", "memory");
+	return n;
+#else
+	register long x8 __asm__("x8") = SYS_FUTEX, x0 __asm__("x0") = (long)addr, x1 __asm__("x1") = op,
+		 x2 __asm__("x2") = val, x3 __asm__("x3") = (long)ts, x4 __asm__("x4") = 0;
+	__asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4) : "memory");
+	return x0;
+#endif
+}
+/* fw[0]: word A; fw[1]: word B; fw[3] sits at 4 mod 8 with fw[2] != 0 beside it. */
+static volatile uint32_t fw[4] __attribute__((aligned(8))) = { 0, 0, 9, 1 };
+static volatile int fready, fnwoke, forder[8];
+static void *fwaiter(void *a)
+{
+	int id = (int)(intptr_t)a;
+	volatile uint32_t *w = id == 4 ? &fw[1] : &fw[0];
+	__atomic_fetch_add(&fready, 1, __ATOMIC_SEQ_CST);
+	long r = futex_sc(w, FUTEX_WAIT, 0, NULL);
+	forder[__atomic_fetch_add(&fnwoke, 1, __ATOMIC_SEQ_CST)] = id;
+	return (void *)r;
+}
+static void yield_until(volatile int *v, int want)
+{
+	while (*v < want)
+		sched_yield();
+	for (int i = 0; i < 5; i++)
+		sched_yield();
+}
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) * 1000 + (t1.tv_nsec - t0->tv_nsec) / 1000000;
+}
+static int futexes(void)
+{
+	pthread_t t[4];
+	/* Waiters 1, 2, 3 on A, in that order; waiter 4 on B. */
+	for (intptr_t i = 0; i < 4; i++) {
+		if (pthread_create(&t[i], NULL, fwaiter, (void *)(i + 1)))
+			return 1;
+		yield_until(&fready, (int)i + 1);
+	}
+	/* With waiter 4 blocked, a wait or sleep blocks in the scheduler. */
+	struct { int64_t sec; int32_t nsec, pad; } dl;
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	long ns = (t0.tv_nsec + 20 * 1000000L);
+	dl.sec = t0.tv_sec + ns / 1000000000;
+	dl.nsec = (int32_t)(ns % 1000000000);
+	dl.pad = 0;
+	long r = futex_sc(&fw[3], FUTEX_WAIT, 1, &dl);
+	printf("WAIT on a 4-aligned word, deadline in 20 ms: %ld after >= 20 ms: %d\n", r, ms_since(&t0) >= 20);
+	printf("WAIT with another value: %ld\n", futex_sc(&fw[3], FUTEX_WAIT, 2, NULL));
+	struct timespec z = { 0, 30 * 1000000L };
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r = nanosleep(&z, NULL);
+	printf("nanosleep 30 ms: %ld after >= 30 ms: %d\n", r, ms_since(&t0) >= 30);
+	/* WAKE's count and order: swap_remove(0) takes 1, then 3 (moved to
+	 * the front), then 2; B's waiter is not A's. */
+	long w1 = futex_sc(&fw[0], FUTEX_WAKE, 1, NULL);
+	yield_until(&fnwoke, 1);
+	long w2 = futex_sc(&fw[0], FUTEX_WAKE, 1, NULL);
+	yield_until(&fnwoke, 2);
+	long w3 = futex_sc(&fw[0], FUTEX_WAKE, 5, NULL);
+	yield_until(&fnwoke, 3);
+	long w4 = futex_sc(&fw[0], FUTEX_WAKE, 5, NULL);
+	printf("WAKE A 1, 1, 5, 5: woke %ld %ld %ld %ld, order %d %d %d\n", w1, w2, w3, w4,
+	       forder[0], forder[1], forder[2]);
+	long w5 = futex_sc(&fw[1], FUTEX_WAKE, 1, NULL);
+	yield_until(&fnwoke, 4);
+	printf("WAKE B 1: woke %ld, thread %d\n", w5, forder[3]);
+	for (int i = 0; i < 4; i++) {
+		void *rv;
+		pthread_join(t[i], &rv);
+		printf("waiter %d: WAIT returned %ld\n", i + 1, (long)(intptr_t)rv);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct { const char *name; int (*fn)(void); } modes[] = {
@@ -441,7 +534,7 @@ int main(int argc, char **argv)
 		{ "tls", tls }, { "exit", texit }, { "detached", detached }, { "preempt", preempt },
 		{ "pipe", pipes }, { "timed", timed }, { "exit-process", thread_exit_process },
 		{ "main-exit", main_exit }, { "deadlock-join", deadlock },
-		{ "deadlock-cond", deadlock_cond }, { "fault", fault },
+		{ "deadlock-cond", deadlock_cond }, { "fault", fault }, { "futex", futexes },
 	};
 	for (size_t i = 0; argc == 2 && i < sizeof modes / sizeof modes[0]; i++)
 		if (!strcmp(argv[1], modes[i].name)) {
