@@ -110,6 +110,27 @@ START_TEST(each_header_defect)
 }
 END_TEST
 
+START_TEST(entry_segment_bounds)
+{
+	/* The entry must lie in [p_vaddr, p_vaddr + p_memsz): the last byte of
+	   the segment is inside, the first byte past it is not. */
+	static const struct { uint64_t off; int outside; } c[] = {
+		{ 0, 0 }, { sizeof(struct img) - 1, 0 }, { sizeof(struct img), 1 },
+	};
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		struct img m;
+		struct ec_report r;
+		mkimg(&m);
+		m.eh.e_entry = 0x400000 + c[i].off;
+		run(&m, sizeof m, &r);
+		ck_assert_msg(has(&r, "entry-outside") == c[i].outside,
+			      "entry at segment start + %llu: entry-outside %s", (unsigned long long)c[i].off,
+			      c[i].outside ? "missing" : "reported");
+		ec_report_free(&r);
+	}
+}
+END_TEST
+
 START_TEST(every_truncation_is_handled)
 {
 	/* Each prefix of a valid image: never a crash, always a verdict. */
@@ -240,6 +261,7 @@ int main(void)
 	TCase *tc = tcase_create("reader");
 	tcase_add_test(tc, minimal_is_clean);
 	tcase_add_test(tc, each_header_defect);
+	tcase_add_test(tc, entry_segment_bounds);
 	tcase_add_test(tc, every_truncation_is_handled);
 	tcase_add_test(tc, section_table_past_eof);
 	tcase_add_test(tc, extended_phnum);
