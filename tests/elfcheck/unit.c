@@ -131,6 +131,29 @@ START_TEST(entry_segment_bounds)
 }
 END_TEST
 
+START_TEST(phdr_cover_bounds)
+{
+	/* The program headers (bytes e_phoff .. e_phoff + phnum * 56) must lie
+	   inside a PT_LOAD's file bytes: ending on its last byte is covered,
+	   one byte past it is not. */
+	static const struct { uint64_t filesz; int not_loaded; } c[] = {
+		{ offsetof(struct img, code), 0 }, { offsetof(struct img, code) - 1, 1 },
+		{ sizeof(struct img), 0 },
+	};
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		struct img m;
+		struct ec_report r;
+		mkimg(&m);
+		m.ph[0].p_filesz = c[i].filesz;
+		run(&m, sizeof m, &r);
+		ck_assert_msg(has(&r, "phdr-not-loaded") == c[i].not_loaded,
+			      "PT_LOAD p_filesz %llu: phdr-not-loaded %s", (unsigned long long)c[i].filesz,
+			      c[i].not_loaded ? "missing" : "reported");
+		ec_report_free(&r);
+	}
+}
+END_TEST
+
 START_TEST(every_truncation_is_handled)
 {
 	/* Each prefix of a valid image: never a crash, always a verdict. */
@@ -262,6 +285,7 @@ int main(void)
 	tcase_add_test(tc, minimal_is_clean);
 	tcase_add_test(tc, each_header_defect);
 	tcase_add_test(tc, entry_segment_bounds);
+	tcase_add_test(tc, phdr_cover_bounds);
 	tcase_add_test(tc, every_truncation_is_handled);
 	tcase_add_test(tc, section_table_past_eof);
 	tcase_add_test(tc, extended_phnum);
