@@ -183,6 +183,34 @@ START_TEST(section_table_past_eof)
 }
 END_TEST
 
+START_TEST(shentsize_exact)
+{
+	/* e_shentsize must be sizeof(Elf64_Shdr), 64: smaller and larger are
+	   both a corrupt table (a reader would step through it wrongly). */
+	static const unsigned sizes[] = { 64, 63, 65, 128 };
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		struct { struct img m; Elf64_Shdr sh[2]; } x;
+		struct ec_report r;
+		mkimg(&x.m);
+		memset(x.sh, 0, sizeof x.sh);
+		x.m.eh.e_shoff = offsetof(__typeof__(x), sh);
+		x.m.eh.e_shentsize = (Elf64_Half)sizes[i];
+		x.m.eh.e_shnum = 2;     /* section 0 alone counts as no sections */
+		unsigned char *buf = malloc(sizeof x);
+		ck_assert_ptr_nonnull(buf);
+		memcpy(buf, &x, sizeof x);
+		memset(&r, 0, sizeof r);
+		ec_check_buffer(buf, sizeof x, &r);
+		int bad = sizes[i] != sizeof(Elf64_Shdr);
+		ck_assert_msg(r.unreadable == bad && has(&r, "corrupt") == bad,
+			      "e_shentsize %u: unreadable %d, corrupt %d", sizes[i], r.unreadable,
+			      has(&r, "corrupt"));
+		ec_report_free(&r);
+		free(buf);
+	}
+}
+END_TEST
+
 START_TEST(extended_phnum)
 {
 	/* PN_XNUM: the real program header count is in section 0's sh_info. */
@@ -288,6 +316,7 @@ int main(void)
 	tcase_add_test(tc, phdr_cover_bounds);
 	tcase_add_test(tc, every_truncation_is_handled);
 	tcase_add_test(tc, section_table_past_eof);
+	tcase_add_test(tc, shentsize_exact);
 	tcase_add_test(tc, extended_phnum);
 	tcase_add_test(tc, return_instructions);
 	tcase_add_test(tc, json_escaping);
