@@ -1,0 +1,3 @@
+# file: relibc/symbols.sh
+# why: the new names lose the separator: __relibc_R... instead of __relibc__R...
+/awk '{ print \$1, "__relibc_" \$1 }'/s/"__relibc_"/"__relibc"/
