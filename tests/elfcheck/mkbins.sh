@@ -20,7 +20,7 @@ if [ "$arch" = common ]; then
 	exit 0
 fi
 cc() { $CLANG $EC_CFLAGS "$@"; }
-for f in start main weakstart stubs initfrag; do
+for f in start main weakstart weakmain stubs initfrag; do
 	cc -c "$src/$f.c" -o "$out/$f.o"
 	cc -fPIE -c "$src/$f.c" -o "$out/$f.pie.o"
 done
@@ -46,6 +46,7 @@ $LD_LLD -static --no-pie --eh-frame-hdr -o "$out/no-gnu-stack" -z nognustack \
 ld --eh-frame-hdr --omagic -o "$out/rwx" $crt0 $crti $prog $crtn
 ld --eh-frame-hdr -T "$src/phdrs-outside.ld" -o "$out/phdrs-outside" $crt0 $crti $prog $crtn
 ld --eh-frame-hdr -o "$out/weak-start" $crti $out/main.o $out/weakstart.o $crtn
+ld --eh-frame-hdr -o "$out/weak-main" $out/weakmain.o
 pie="$out/main.pie.o $out/start.pie.o"
 $LD_LLD -static -pie -z noexecstack --eh-frame-hdr -o "$out/static-pie" $crt0 $crti $pie $crtn
 case $arch in

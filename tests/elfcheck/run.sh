@@ -69,6 +69,12 @@ for arch in $EC_ARCHS; do
 	diag "$arch weak relibc_start_v1" "$d/weak-start" 1 weak-undef
 	expect_grep "$arch weak relibc_start_v1: names it" "weak-undef\]: relibc_start_v1 " "$T_TMP/${arch}_weak_relibc_start_v1.out"
 	oracle "$arch weak relibc_start_v1" "$NM '$d/weak-start' | grep -Eq '^ +w relibc_start_v1\$'"
+	# Every critical weak symbol, not only relibc_start_v1.
+	diag "$arch weak main+init+fini" "$d/weak-main" 1 weak-undef
+	for s in main _init _fini; do
+		expect_grep "$arch weak main+init+fini: names $s" "weak-undef\]: $s " "$T_TMP/${arch}_weak_main+init+fini.out"
+		oracle "$arch weak $s" "$NM '$d/weak-main' | grep -Eq '^ +w $s\$'"
+	done
 	diag "$arch static PIE" "$d/static-pie" 1 static-pie
 	oracle "$arch static PIE" "$READELF -h '$d/static-pie' | grep -q 'DYN' && ! $READELF -lW '$d/static-pie' | grep -q INTERP"
 	diag "$arch PIE with Redox interpreter" "$d/dyn-pie" 1 pie interp
