@@ -1,3 +1,3 @@
-# file: tools/redox-run/syscall.c
+# file: tools/redox-run/sched.c
 # why: futex WAIT on a changed value blocks instead of EAGAIN
 /^			return ERR(EAGAIN);$/s/EAGAIN/ETIMEDOUT/
