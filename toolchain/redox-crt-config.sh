@@ -12,6 +12,7 @@ die() { echo "$me: $*" >&2; exit 1; }
 usage() {
 	cat <<USAGE
 usage: $me [--target ARCH|TRIPLE] [--freestanding] [--kernel] [--unwind=llvm|stubs] QUERY...
+       $me [--target ARCH|TRIPLE] [--freestanding] --cargo-config [--offline] [--root DIR]
 Queries (one answer per line, in the order given):
   --prefix          the sysroot root (bin/, share/, <triple>/)
   --sysroot         the per-target sysroot, <prefix>/<triple> (clang --sysroot=)
@@ -36,6 +37,16 @@ Queries (one answer per line, in the order given):
                     by make in share/redox-crt/rust/rustc-version); use it
                     as RUSTC for cargo, e.g. RUSTC=\$(redox-crt-config --rustc)
   --cargo           the cargo beside that rustc (Debian's cargo-web with rustc-web)
+  --cargo-config    a .cargo/config.toml for this target: [build] target (the
+                    spec) and rustc (the one the specs were made for),
+                    [target.<spec>] linker, rustflags and runner (redox-run
+                    --abi=ABI --inherit-env --root DIR), [unstable] build-std
+                    (std,panic_abort; --freestanding: core,alloc) and
+                    json-target-spec. Use with RUSTC_BOOTSTRAP=1.
+    --offline       also use the rustc's vendored std sources (rust-src's
+                    library/vendor) for crates-io, and [net] offline
+    --root DIR      the runner's --root (default: ., the directory cargo
+                    runs the program in; a relative DIR stays relative)
   --gen-target-spec [ARGS]  run redox-crt-target-spec for the rustc you have
   --version, --help
 Targets: $ARCHS_ACCEPTED. --target may be omitted when one target is installed.
@@ -53,7 +64,7 @@ prefix=$(cd "$bindir/.." && pwd -P)
 # that prefix, not for the slot its `current` link points at today.
 [ -L "$(dirname "$0")/../share/redox-crt/current" ] && prefix=$(cd "$(dirname "$0")/.." && pwd -P)
 share=$prefix/share/redox-crt
-target= freestanding=0 kernel=0 queries= unwind=
+target= freestanding=0 kernel=0 queries= unwind= offline=0 runroot=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--target) [ $# -ge 2 ] || die "--target needs a value ($ARCHS_ACCEPTED)"; target=$2; shift ;;
@@ -62,16 +73,27 @@ while [ $# -gt 0 ]; do
 	--kernel) kernel=1 ;;
 	--unwind) [ $# -ge 2 ] || die "--unwind needs a value (llvm or stubs)"; unwind=$2; shift ;;
 	--unwind=*) unwind=${1#*=} ;;
+	--offline) offline=1 ;;
+	--root) [ $# -ge 2 ] || die "--root needs a directory (the runner's --root)"; runroot=$2; shift ;;
+	--root=*) runroot=${1#*=} ;;
 	--help|-h) usage; exit 0 ;;
 	--version) queries="$queries version" ;;
 	--gen-target-spec) shift; exec "$bindir/redox-crt-target-spec" "$@" ;;
-	--prefix|--sysroot|--cc|--cflags|--ldflags|--startfiles|--endfiles|--libs|--rustflags|--target-spec|--meson-cross-file|--rustc|--cargo)
+	--prefix|--sysroot|--cc|--cflags|--ldflags|--startfiles|--endfiles|--libs|--rustflags|--target-spec|--meson-cross-file|--rustc|--cargo|--cargo-config)
 		queries="$queries ${1#--}" ;;
 	*) die "unknown option '$1'; see $me --help" ;;
 	esac
 	shift
 done
 [ -n "$queries" ] || { usage >&2; exit 2; }
+case " $queries " in *" cargo-config "*) ;; *)
+	[ $offline = 0 ] || die "--offline only goes with --cargo-config"
+	[ -z "$runroot" ] || die "--root only goes with --cargo-config (it is the runner's --root)" ;;
+esac
+case " $queries " in *" cargo-config "*)
+	[ $kernel = 0 ] || die "--cargo-config writes a config for userspace programs run in redox-run, not for the kernel; fix: drop --kernel (kernel builds use --kernel --target-spec and --kernel --rustflags)"
+	[ "$queries" = " cargo-config" ] || die "--cargo-config writes a whole file; fix: ask for it alone, not with other queries" ;;
+esac
 case $unwind in ""|llvm|stubs) ;; *) die "unknown unwinder '$unwind' in --unwind; accepted: llvm (LLVM libunwind), stubs (redox-crt's stubs)" ;; esac
 
 installed=
@@ -131,6 +153,85 @@ lld() {
 	die "ld.lld not found; fix: apt-get install lld-19"
 }
 
+# toml_str S: S as a TOML basic string ("..." with \ and " escaped).
+toml_ok() {
+	case $1 in *[[:cntrl:]]*) die "the path '$1' contains a control character; it cannot be written into a cargo config; fix: use a path without one" ;; esac
+}
+toml_str() {
+	printf '"%s"' "$(printf '%s' "$1" | sed 's/[\\"]/\\&/g')"
+}
+
+cargo_config() {
+	n=$arch-unknown-redox-clif
+	[ "$unwind" = stubs ] && n=$arch-unknown-redox-clif-stubs
+	spec=$share/rust/$n.json
+	[ -f "$spec" ] || die "no target spec $spec (rustc was not found when this sysroot was built); fix: install rustc-web and rebuild redox-crt (make)"
+	rustc=$("$0" --rustc) || exit 1
+	rsys=$("$rustc" --print sysroot 2>/dev/null) || die "$rustc --print sysroot failed"
+	src=$rsys/lib/rustlib/src/rust/library
+	[ -d "$src/std" ] || die "$rustc has no std sources ($src/std), which -Zbuild-std needs; fix: apt-get install rust-web-src (Debian's rustc-web) or rustup component add rust-src"
+	ld=$(lld) || exit 1
+	if [ $freestanding = 1 ]; then
+		[ -f "$lib/libredox_start.a" ] || die "$lib/libredox_start.a is missing; fix: rebuild redox-crt (make)"
+		# The ABI of the syscall table this sysroot was built with.
+		abi=@RUN_ABI@
+	else
+		[ -f "$lib/libc.a" ] || die "$lib/libc.a does not exist (no relibc imported), and std links it; fix: make relibc (or make install RELIBC=DIR), or use --freestanding for no_std crates"
+		abi=@RELIBC_RUN_ABI@
+	fi
+	v=$src/vendor
+	if [ $offline = 1 ]; then
+		[ -d "$v" ] || die "--offline: $rustc has no vendored std sources ($v); fix: apt-get install rust-web-src (Debian's rust-src does not vendor them), or drop --offline"
+	fi
+	# Checked here, not inside the \$(toml_str) below, where die would
+	# only leave a subshell.
+	for x in "$prefix" "$rustc" "$ld" "$v" "${runroot:-.}"; do toml_ok "$x"; done
+	libgcc_check "rustc's Redox specs pass -lgcc, so links will fail with 'unable to find library -lgcc'; fix: rebuild redox-crt with builtins" || true
+	echo "# .cargo/config.toml for $triple programs (redox-crt $VERSION, $prefix)."
+	how="--target $arch"
+	[ $freestanding = 1 ] && how="$how --freestanding"
+	[ "$unwind" = stubs ] && how="$how --unwind=stubs"
+	how="$how --cargo-config"
+	[ $offline = 1 ] && how="$how --offline"
+	[ -n "$runroot" ] && how="$how --root $runroot"
+	echo "# Written by: $me $how"
+	echo "# cargo reads [unstable] only with RUSTC_BOOTSTRAP=1 (or a nightly cargo)."
+	echo "# RUSTFLAGS in the environment replaces the rustflags below."
+	echo
+	echo "[build]"
+	echo "target = $(toml_str "$spec")"
+	echo "rustc = $(toml_str "$rustc")"
+	echo
+	echo "[target.$n]"
+	echo "linker = $(toml_str "$ld")"
+	f="$(toml_str "-L"), $(toml_str "native=$lib")"
+	[ "$unwind" = stubs ] && f="$(toml_str "-L"), $(toml_str "native=$lib/unwind-stubs"), $f"
+	[ $freestanding = 1 ] && f="$f, $(toml_str "-Clink-arg=-lredox_start"), $(toml_str "-Clink-arg=-lredox_syscall")"
+	echo "rustflags = [$f]"
+	echo "runner = [$(toml_str "$prefix/bin/redox-run"), $(toml_str "--abi=$abi"), $(toml_str "--inherit-env"), $(toml_str "--root"), $(toml_str "${runroot:-.}")]"
+	echo
+	echo "[unstable]"
+	if [ $freestanding = 1 ]; then
+		echo 'build-std = ["core", "alloc"]'
+		echo 'build-std-features = ["compiler-builtins-mem"]'
+	else
+		echo 'build-std = ["std", "panic_abort"]'
+	fi
+	echo "json-target-spec = true"
+	if [ $offline = 1 ]; then
+		echo
+		echo "[net]"
+		echo "offline = true"
+		echo
+		echo "# -Zbuild-std's own dependencies, from the vendored std sources."
+		echo "[source.crates-io]"
+		echo 'replace-with = "redox-crt-vendored-std"'
+		echo
+		echo "[source.redox-crt-vendored-std]"
+		echo "directory = $(toml_str "$v")"
+	fi
+}
+
 for qy in $queries; do
 	case $qy in
 	version) echo "$VERSION" ;;
@@ -174,6 +275,7 @@ for qy in $queries; do
 			[ $freestanding = 1 ] && f="$f -C link-arg=-lredox_start -C link-arg=-lredox_syscall"
 			echo "$f"
 		fi ;;
+	cargo-config) resolve_target; cargo_config ;;
 	meson-cross-file)
 		resolve_target
 		f=$share/meson/$triple.ini

@@ -5,7 +5,7 @@
 # whose needs= is unmet is a counted skip.
 CHECK_SUITES += readme
 .PHONY: check-readme
-check-readme: all $(REDOX_RUN) $(RELIBC_DEP)
+check-readme: all $(REDOX_RUN) $(RELIBC_DEP) rust-std-target
 	@ARCHS='$(ARCHS)' SYSROOT='$(SYSROOT)' REDOX_RUN='$(REDOX_RUN)' LLVM_READELF='$(LLVM_READELF)' \
 	 RUSTC='$(RUSTC)' CARGO='$(CARGO)' RELIBC_SRC='$(RELIBC_SRC)' \
 	 sh tests/readme/run.sh $(if $(READMETEST),--only $(READMETEST))
