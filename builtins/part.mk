@@ -19,7 +19,7 @@ BUILTINS_STAMP := $(BUILTINS_SRC)/.stamp
 BUILTINS_DIR   := $(BUILTINS_SRC)/compiler-rt/lib/builtins
 export BUILTINS_CACHE
 
-$(BUILTINS_STAMP): builtins/fetch-source.sh
+$(BUILTINS_STAMP): builtins/fetch-source.sh mk/deb-source.sh
 	$(call msg,FETCH,,llvm-toolchain-19 compiler-rt libunwind)
 	$(Q)sh builtins/fetch-source.sh $(BUILTINS_SRC)
 	$(Q)touch $@
