@@ -49,6 +49,11 @@ $(RRT_OUT)/$(1)/fdtest: $(BUILD)/$(1)/obj/tests/redox-run/e2e/$(1)/start.o \
 	$$(call msg,LD,$(1),$$@)
 	$(Q)mkdir -p $$(@D)
 	$(Q)$(LD_LLD) $(cross_ldflags) -o $$@ $$^
+$(RRT_OUT)/$(1)/evtest: $(BUILD)/$(1)/obj/tests/redox-run/e2e/$(1)/start.o \
+		$(BUILD)/$(1)/obj/tests/redox-run/e2e/evtest.o
+	$$(call msg,LD,$(1),$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(LD_LLD) $(cross_ldflags) -o $$@ $$^
 endef
 $(foreach a,$(ARCHS),$(eval $(call rrt_arch,$(a))))
 RRT_E2E := $(foreach a,$(ARCHS),$(RRT_OUT)/$(a)/rrtest $(RRT_OUT)/$(a)/rrtest-misaligned)
@@ -77,7 +82,7 @@ RRT_RELIBC_SYSROOT ?= $(SYSROOT)
 CHECK_SUITES += redox-run-relibc
 .PHONY: check-redox-run-relibc
 # $(RELIBC_DEP) (relibc/part.mk) builds and imports relibc first when there is one.
-check-redox-run-relibc: $(REDOX_RUN) $(RELIBC_DEP) $(foreach a,$(ARCHS),$(RRT_OUT)/$(a)/fdtest \
+check-redox-run-relibc: $(REDOX_RUN) $(RELIBC_DEP) $(foreach a,$(ARCHS),$(RRT_OUT)/$(a)/fdtest $(RRT_OUT)/$(a)/evtest \
 		$(addprefix $(call sysroot_lib,$(a))/,crt0.o crti.o crtn.o libgcc.a))
 	@CLANG=$(CLANG) LD_LLD=$(LD_LLD) LLVM_NM=$(LLVM_NM) sh tests/redox-run/relibc.sh $(REDOX_RUN) \
 		$(RRT_OUT)/relibc "$(ARCHS)" $(SYSROOT) $(RRT_RELIBC_SYSROOT) $(RRT_OUT)

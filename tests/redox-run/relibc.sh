@@ -50,6 +50,15 @@ for a in $ARCHS; do
 	grep '^FAIL' "$o" | head -10 | sed 's/^/    /'
 	expect_eq "$a fdtest: ran to its last check" "ok unknown CallFlags bit" "$(tail -n 1 "$o")"
 	expect_eq "$a fdtest: the file it wrote, on the host" abc "$(cat "$R/t.txt" 2>&1)"
+	# Event queues and timeouts (evtest.c; docs/redox-run-schemes.md).
+	run "$a evtest" 0 "$R" "$BIN/$a/evtest"
+	expect_eq "$a evtest: all checks ok" "0 failed" "$(grep -c '^FAIL' "$o") failed"
+	grep '^FAIL' "$o" | head -10 | sed 's/^/    /'
+	expect_eq "$a evtest: ran to its last check" "ok all event checks ran" "$(tail -n 1 "$o")"
+	expect_eq "$a evtest: no line on stderr" "" "$(cat "$e")"
+	run "$a evtest: a read nothing can wake" 123 "$R" "$BIN/$a/evtest" deadlock
+	expect_grep "$a evtest deadlock: names the wait" 'thread 1: read from an event queue that no event or timeout can reach' "$e"
+	expect_eq "$a evtest deadlock: stopped at the read" "reading forever" "$(tail -n 1 "$o")"
 	run "$a fdtest, 2026-01 has no DUP_INTO" 1 "$R" --abi=2026-01 "$BIN/$a/fdtest"
 	expect_grep "$a fdtest, 2026-01: DUP_INTO is ENOSYS" '^FAIL dup_into regs/env at upper 0: got -38' "$o"
 	# Bad --root/--cwd: one line naming the input, exit 125.

@@ -47,15 +47,24 @@ void rr_file_unref(struct rr_file *f)
 	if (f->fh)
 		rr_fs_close(f->fh);
 	if (f->pipe) {
-		if (f->write_end)
+		/* kernel pipe.rs close: the other end's waiters see EOF (EPIPE):
+		 * EVENT_READ on the read end, EVENT_WRITE on the write end. */
+		struct rr_file *other = f->write_end ? f->pipe->rd : f->pipe->wr;
+		if (f->write_end) {
 			f->pipe->writer_alive = 0;
-		else
+			f->pipe->wr = NULL;
+		} else {
 			f->pipe->reader_alive = 0;
+			f->pipe->rd = NULL;
+		}
+		if (other)
+			rr_event_trigger(NULL, other, f->write_end ? RR_EVENT_READ : RR_EVENT_WRITE);
 		if (!--f->pipe->ends) {
 			free(f->pipe->buf);
 			free(f->pipe);
 		}
 	}
+	rr_event_forget(f);
 	free(f->snap);
 	free(f);
 }
@@ -270,11 +279,17 @@ static uint64_t open_kernel_scheme(struct rr *rr, enum rr_scheme sc, const char 
 		enum rr_clock_kind ck;
 		if (end == path || (*end && *end != '/') || (clk != 1 && clk != 4))
 			return ERR(ENOENT);
-		if (!*end || !strcmp(end, "/") || !strcmp(end, "/gettime"))
+		/* The second "/"-separated part names the kind; more parts are
+		 * ignored (path.split("/") then path_parts.get(1)). */
+		size_t kl = *end ? strcspn(end + 1, "/") : 0;
+		const char *k = *end ? end + 1 : end;
+		if (!kl)
+			ck = RR_CLOCK_DEFAULT;
+		else if (kl == 7 && !memcmp(k, "gettime", 7))
 			ck = RR_CLOCK_GETTIME;
-		else if (!strcmp(end, "/getres"))
+		else if (kl == 6 && !memcmp(k, "getres", 6))
 			ck = RR_CLOCK_GETRES;
-		else if (!strcmp(end, "/timer"))
+		else if (kl == 5 && !memcmp(k, "timer", 5))
 			ck = RR_CLOCK_TIMER;
 		else
 			return ERR(ENOENT);
@@ -323,7 +338,7 @@ static uint64_t open_at(struct rr *rr, struct rr_file *dir, const char *path, ui
 			return ERR(EINVAL);
 		static const struct { const char *name; enum rr_scheme sc; } schemes[] = {
 			{ "file", RR_SCHEME_FILE }, { "pipe", RR_SCHEME_PIPE }, { "rand", RR_SCHEME_RAND },
-			{ "time", RR_SCHEME_TIME }, { "sys", RR_SCHEME_SYS },
+			{ "time", RR_SCHEME_TIME }, { "sys", RR_SCHEME_SYS }, { "event", RR_SCHEME_EVENT },
 		};
 		size_t k = 0;
 		while (k < sizeof schemes / sizeof schemes[0] && !scheme_is(s, sl, schemes[k].name))
@@ -331,7 +346,7 @@ static uint64_t open_at(struct rr *rr, struct rr_file *dir, const char *path, ui
 		if (k == sizeof schemes / sizeof schemes[0]) {
 			char what[96];
 			snprintf(what, sizeof what, "scheme '%.*s'", (int)(sl < 40 ? sl : 40), s);
-			rr_not_emulated(rr, what, "only file (--root), pipe, rand, time and sys/uname exist");
+			rr_not_emulated(rr, what, "only file (--root), pipe, rand, time, event and sys/uname exist");
 			return ERR(ENODEV);
 		}
 		enum rr_scheme sc = schemes[k].sc;
@@ -357,9 +372,12 @@ static uint64_t open_at(struct rr *rr, struct rr_file *dir, const char *path, ui
 			}
 			p->reader_alive = p->writer_alive = 1;
 			p->ends = 1;
+			p->rd = *out;
 			(*out)->pipe = p;
 			return 0;
 		}
+		if (dir->scheme == RR_SCHEME_EVENT)
+			return rr_event_open(flags | fcntl_flags, out);
 		if (dir->scheme != RR_SCHEME_FILE)
 			return open_kernel_scheme(rr, dir->scheme, path, flags | fcntl_flags, out);
 		/* NULL = the root: "tmp/x" is the reference inside file. */
@@ -525,6 +543,7 @@ static uint64_t duplicate(struct rr *rr, uint64_t fd, uint64_t p, uint64_t len, 
 			return ERR(ENOMEM);
 		(*out)->pipe = f->pipe;
 		(*out)->write_end = 1;
+		f->pipe->wr = *out;
 		f->pipe->has_run_dup = 1;
 		f->pipe->ends++;
 		return 0;
@@ -630,6 +649,8 @@ static uint64_t pipe_read(struct rr *rr, struct rr_file *f, const uint64_t *a)
 		return ERR(EFAULT);
 	memmove(p->buf, p->buf + n, p->len - n);
 	p->len -= n;
+	if (n && p->wr)
+		rr_event_trigger(rr, p->wr, RR_EVENT_WRITE);   /* kernel pipe.rs kread */
 	return n;
 }
 
@@ -661,6 +682,8 @@ static uint64_t pipe_write(struct rr *rr, struct rr_file *f, const uint64_t *a)
 	if (rr_guest_read(rr, buf, p->buf + p->len, n))
 		return ERR(EFAULT);
 	p->len += n;
+	if (p->rd)
+		rr_event_trigger(rr, p->rd, RR_EVENT_READ);   /* kernel pipe.rs kwrite */
 	return n;
 }
 
@@ -745,6 +768,10 @@ uint64_t rr_sys_write(struct rr *rr, const uint64_t *a)
 		return rr_thread_write(rr, f, a[1], a[2]);
 	case RR_K_PIPE:
 		return f->write_end ? pipe_write(rr, f, a) : ERR(EBADF);
+	case RR_K_EQUEUE:
+		return rr_event_write(rr, f, a[1], a[2]);
+	case RR_K_CLOCK:
+		return rr_time_write(rr, f, a[1], a[2]);
 	case RR_K_HOST:
 	case RR_K_FILE:
 		return file_io(rr, f, a[1], a[2], -1, 1);
@@ -808,6 +835,8 @@ uint64_t rr_sys_read(struct rr *rr, const uint64_t *a)
 		return proc_meta(rr, a[1], a[2]);
 	case RR_K_PIPE:
 		return f->write_end ? ERR(EBADF) : pipe_read(rr, f, a);
+	case RR_K_EQUEUE:
+		return rr_event_read(rr, f, a[1], a[2]);
 	case RR_K_HOST:
 	case RR_K_FILE:
 		return file_io(rr, f, a[1], a[2], -1, 0);
@@ -911,8 +940,10 @@ uint64_t rr_sys_fpath(struct rr *rr, const uint64_t *a)
 			return ERR(-n);
 	} else if (f->kind == RR_K_PIPE) {
 		n = snprintf(buf, sizeof buf, "/scheme/pipe/");   /* kernel pipe.rs kfpath */
+	} else if (f->kind == RR_K_EQUEUE) {
+		n = snprintf(buf, sizeof buf, "/scheme/event/");  /* kernel event.rs kfpath */
 	} else if (f->kind == RR_K_ROOT) {
-		static const char *const names[] = { "file", "pipe", "rand", "time", "sys" };
+		static const char *const names[] = { "file", "pipe", "rand", "time", "sys", "event" };
 		n = snprintf(buf, sizeof buf, "/scheme/%s", names[f->scheme]);
 	} else {
 		return ERR(EOPNOTSUPP);

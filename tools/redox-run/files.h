@@ -12,6 +12,7 @@
 #include "fdtab.h"
 
 struct rr_thread;
+struct rr_equeue;
 
 enum rr_kind {
 	RR_K_HOST,       /* fds 0-2: the host's stdin/stdout/stderr */
@@ -32,10 +33,13 @@ enum rr_kind {
 	RR_K_RAND,       /* /scheme/rand: random bytes */
 	RR_K_CLOCK,      /* /scheme/time/<clock>[/gettime|/getres|/timer] */
 	RR_K_DATA,       /* fixed bytes read from an offset (/scheme/sys/uname) */
+	RR_K_EQUEUE,     /* an event queue (/scheme/event, event.c) */
 };
 
-enum rr_scheme { RR_SCHEME_FILE, RR_SCHEME_PIPE, RR_SCHEME_RAND, RR_SCHEME_TIME, RR_SCHEME_SYS };
-enum rr_clock_kind { RR_CLOCK_GETTIME, RR_CLOCK_GETRES, RR_CLOCK_TIMER };
+enum rr_scheme { RR_SCHEME_FILE, RR_SCHEME_PIPE, RR_SCHEME_RAND, RR_SCHEME_TIME, RR_SCHEME_SYS,
+		 RR_SCHEME_EVENT };
+/* kernel time.rs TimeSchemeKind: Default ("<clock>"), gettime, getres, timer. */
+enum rr_clock_kind { RR_CLOCK_DEFAULT, RR_CLOCK_GETTIME, RR_CLOCK_GETRES, RR_CLOCK_TIMER };
 
 #define RR_PIPE_MAX 65536   /* kernel pipe.rs MAX_QUEUE_SIZE */
 
@@ -46,6 +50,7 @@ struct rr_pipe {
 	size_t len, cap;
 	int reader_alive, writer_alive, has_run_dup;
 	unsigned ends;           /* rr_file objects pointing here */
+	struct rr_file *rd, *wr; /* the ends (not references), for events */
 };
 
 struct rr_file {
@@ -66,6 +71,7 @@ struct rr_file {
 	struct rr_thread *thr;   /* the thread handles: whose (a reference) */
 	uint64_t as_sel[3];      /* RR_K_ASSEL: sp, ip, arg1 written, applied at close */
 	int as_words;            /* 0 nothing written, 3 or 4 */
+	struct rr_equeue *eq;    /* RR_K_EQUEUE */
 };
 
 struct rr_file *rr_file_new(enum rr_kind kind, uint64_t flags);

@@ -120,6 +120,7 @@ struct rr {
 #define RR_VM_MAX_BLOCKS 512
 #define RR_VM_MAX_BYTES  (64ull << 30)
 size_t rr_vm_blocks(const struct rr *rr);   /* Unicorn regions in use */
+int rr_vm_drop_code(struct rr *rr);         /* retranslate all code (a new hook) */
 void rr_vm_free(struct rr *rr);
 int rr_vm_map(struct rr *rr, uint64_t start, uint64_t len, unsigned prot);
 int rr_vm_unmap(struct rr *rr, uint64_t start, uint64_t len);

@@ -100,6 +100,8 @@ static int others_ready(const struct rr *rr)
 			return 1;
 		if (t->state == RR_T_BLOCKED && t->wait == RR_W_PIPE && rr_pipe_ready(t->wfile, t->wpipe_write))
 			return 1;
+		if (t->state == RR_T_BLOCKED && t->wait == RR_W_EVENT && rr_event_ready(t->wfile))
+			return 1;
 		if (t->state == RR_T_BLOCKED && t->deadline_ns != UINT64_MAX) {
 			if (!now)
 				now = now_ns();
@@ -107,7 +109,9 @@ static int others_ready(const struct rr *rr)
 				return 1;
 		}
 	}
-	return 0;
+	/* A timeout that is due may make an event queue readable. */
+	uint64_t to = rr_timeouts_next();
+	return to != UINT64_MAX && to <= (now ? now : now_ns());
 }
 
 void rr_sched_block(struct rr *rr, enum rr_twait w)
@@ -121,11 +125,11 @@ void rr_sched_block(struct rr *rr, enum rr_twait w)
 
 static void end_wait(struct rr_thread *t)
 {
-	if (t->wpipe) {
+	if (t->wfile) {
 		rr_file_unref(t->wfile);
 		t->wfile = NULL;
-		t->wpipe = NULL;
 	}
+	t->wpipe = NULL;
 	t->wait = RR_W_NONE;
 	t->deadline_ns = UINT64_MAX;
 }
@@ -196,7 +200,7 @@ static int add_slice(struct rr *rr)
 	uc_hook h;
 	/* Blocks translated so far have no call to the hook: drop them. */
 	if (uc_hook_add(rr->uc, &h, UC_HOOK_BLOCK, on_block, rr, 1, 0) != UC_ERR_OK ||
-	    uc_ctl(rr->uc, UC_CTL_WRITE(UC_CTL_TB_FLUSH, 0)) != UC_ERR_OK)
+	    rr_vm_drop_code(rr))
 		return -1;
 	rr->slice_on = 1;
 	rr->slice_want = 0;
@@ -312,6 +316,18 @@ uint64_t rr_sys_futex(struct rr *rr, const uint64_t *a)
 	}
 }
 
+void rr_sched_block_event(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len,
+			  uint64_t deadline, uint64_t ms)
+{
+	struct rr_thread *t = rr->cur;
+	t->wfile = rr_file_ref(f);
+	t->wargs[1] = buf;
+	t->wargs[2] = len;
+	t->wval = ms;
+	t->deadline_ns = deadline;
+	rr_sched_block(rr, RR_W_EVENT);
+}
+
 /* A pipe the current thread cannot read from or write to yet (fd.c). */
 void rr_sched_block_pipe(struct rr *rr, struct rr_file *f, uint64_t nr, const uint64_t *args, int write)
 {
@@ -352,6 +368,8 @@ static const char *wait_what(const struct rr_thread *t, char *buf, size_t len)
 		return "nanosleep for centuries (waiting for a signal no thread sends)";
 	case RR_W_PIPE:
 		return t->wpipe_write ? "write to a full pipe" : "read from an empty pipe";
+	case RR_W_EVENT:
+		return "read from an event queue that no event or timeout can reach";
 	default:
 		return "blocked";
 	}
@@ -386,13 +404,24 @@ static void compact(struct rr *rr)
 	rr->nthr = o;
 }
 
-/* Timeouts that passed and pipes that became ready end their waits. */
+/* Timeouts that passed and pipes that became ready end their waits; an
+ * event queue with events gives them to its first waiter (kernel
+ * WaitQueue: every waiter is woken and races, the one that runs first
+ * takes them; here it is the first in creation order). */
 static void poll_waits(struct rr *rr, uint64_t now)
 {
+	rr_timeouts_fire(rr);
 	for (size_t i = 0; i < rr->nthr; i++) {
 		struct rr_thread *t = rr->thr[i];
 		if (t->state != RR_T_BLOCKED)
 			continue;
+		if (t->wait == RR_W_EVENT) {
+			if (rr_event_ready(t->wfile))
+				rr_sched_wake(rr, t, rr_event_take(rr, t->wfile, t->wargs[1], t->wargs[2]));
+			else if (t->deadline_ns <= now)
+				rr_sched_wake(rr, t, rr_event_timeout_event(rr, t->wargs[1], t->wargs[2], t->wval));
+			continue;
+		}
 		if (t->wait == RR_W_PIPE && rr_pipe_ready(t->wfile, t->wpipe_write)) {
 			end_wait(t);
 			t->state = RR_T_RUN;
@@ -436,7 +465,7 @@ int rr_sched_next(struct rr *rr, uint64_t *pc)
 		}
 		if (!next) {
 			int alive = 0;
-			uint64_t soonest = UINT64_MAX;
+			uint64_t soonest = rr_timeouts_next();
 			for (size_t i = 0; i < rr->nthr; i++) {
 				struct rr_thread *t = rr->thr[i];
 				alive |= t->state != RR_T_DEAD;
@@ -451,7 +480,7 @@ int rr_sched_next(struct rr *rr, uint64_t *pc)
 				return -1;
 			}
 			uint64_t now = now_ns();
-			if (soonest == UINT64_MAX || soonest - now > RR_NEVER_NS) {
+			if (soonest == UINT64_MAX || (soonest > now && soonest - now > RR_NEVER_NS)) {
 				report_deadlock(rr);
 				rr->stop = RR_STOP_DEADLOCK;
 				return -1;

@@ -119,33 +119,35 @@ uint64_t rr_signal_send(struct rr *rr, uint64_t sig, struct rr_thread *to)
 		if (bit < 32 && wr64(rr, pctl + PC_SENDER + bit * 8, sender))
 			return ERR(EFAULT);
 	}
-	/* relibc sends Kill and SignalThread through wrapper(erestart =
-	 * true) with delivery inhibited, and on ERESTART enters its
-	 * trampoline itself (redox-rt sys.rs:24-42, 60-74, 380-394): so a
-	 * signal to the caller that is not blocked answers ERESTART.
-	 * INFERRED: the procmgr side is not read. */
-	if (t == rr->cur) {
-		t->sig_maybe = 1;
-		if (allows(rr, t, bit))
-			return ERR(ERESTART);
-		if (to)
-			return 0;
-	}
 	if (to) {
-		/* Another thread: woken from a wait it is in (kernel: sending
-		 * unblocks a context with the signal pending and unblocked). */
+		/* relibc sends SignalThread through wrapper(erestart = true)
+		 * with delivery inhibited and enters its trampoline itself on
+		 * ERESTART (redox-rt sys.rs:24-42, 380-394). procmgr
+		 * on_send_sig: the thread's bit is set; if the thread allows
+		 * it, it is interrupted, and ERESTART answers a caller that
+		 * signalled itself. */
+		to->sig_maybe = 1;
+		if (!allows(rr, to, bit))
+			return 0;
+		if (to == rr->cur)
+			return ERR(ERESTART);
+		/* Another thread: woken from a wait it is in. */
 		rr_sched_signal(rr, to);
 		return 0;
 	}
-	/* A process signal the caller blocks: every thread may take it; the
-	 * first other one that allows it is woken from its wait. */
+	/* A process signal. procmgr on_send_sig: the first thread (in
+	 * creation order) that allows it is interrupted, and the caller,
+	 * which signalled its own process, gets ERESTART (killed_self) so its
+	 * trampoline looks for it; when no thread allows it, it stays pending
+	 * for the first that unblocks it. Every thread may take it. */
 	for (size_t i = 0; i < rr->nthr; i++)
 		rr->thr[i]->sig_maybe = 1;
 	for (size_t i = 0; i < rr->nthr; i++) {
 		struct rr_thread *o = rr->thr[i];
-		if (o != rr->cur && o->state != RR_T_DEAD && allows(rr, o, bit)) {
-			rr_sched_signal(rr, o);
-			break;
+		if (o->state != RR_T_DEAD && allows(rr, o, bit)) {
+			if (o != rr->cur)
+				rr_sched_signal(rr, o);
+			return ERR(ERESTART);
 		}
 	}
 	return 0;

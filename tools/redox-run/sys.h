@@ -57,6 +57,22 @@ RR_SYS(getdents); RR_SYS(call); RR_SYS(fmap); RR_SYS(funmap); RR_SYS(mprotect);
 RR_SYS(clock_gettime); RR_SYS(nanosleep); RR_SYS(yield); RR_SYS(futex);
 #undef RR_SYS
 
+/* event.c: event queues and timeouts (docs/redox-run-schemes.md). */
+uint64_t rr_event_open(uint64_t flags, struct rr_file **out);
+uint64_t rr_event_read(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len);
+uint64_t rr_event_write(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len);
+/* Events of the scheme behind TARGET: FLAGS became ready (RR may be NULL). */
+void rr_event_trigger(struct rr *rr, struct rr_file *target, uint64_t flags);
+int rr_event_ready(const struct rr_file *f);
+uint64_t rr_event_take(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len);
+uint64_t rr_event_timeout_event(struct rr *rr, uint64_t buf, uint64_t len, uint64_t ms);
+uint64_t rr_time_write(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len);
+uint64_t rr_timeouts_next(void);
+void rr_timeouts_fire(struct rr *rr);
+void rr_event_forget(struct rr_file *f);
+#define RR_EVENT_READ  1ull
+#define RR_EVENT_WRITE 2ull
+
 /* fd.c helpers call.c uses. */
 uint64_t rr_fs_result(long r);
 uint64_t rr_getdents(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len, uint64_t opaque);

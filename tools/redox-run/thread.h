@@ -30,6 +30,7 @@ enum rr_twait {
 	RR_W_FUTEX,    /* SYS_FUTEX WAIT on waddr */
 	RR_W_SLEEP,    /* SYS_NANOSLEEP until deadline */
 	RR_W_PIPE,     /* a pipe read (empty) or write (full): the syscall is run again */
+	RR_W_EVENT,    /* an event queue read: wargs[1..2] get the events, wval = timeout ms */
 };
 
 struct rr_thread {
@@ -45,7 +46,7 @@ struct rr_thread {
 	enum rr_twait wait;
 	uint64_t waddr, wval, deadline_ns;
 	uint64_t wseq;              /* futex queue order */
-	struct rr_file *wfile;      /* RR_W_PIPE: the end waited on (a reference) */
+	struct rr_file *wfile;      /* RR_W_PIPE / RR_W_EVENT: the end or queue waited on (a reference) */
 	struct rr_pipe *wpipe;
 	int wpipe_write;
 	uint64_t wnr, wargs[6];     /* RR_W_PIPE: the syscall to run again; SLEEP: [1] rem */
@@ -98,6 +99,10 @@ int rr_sched_enable_slice(struct rr *rr);
 /* The current thread waits for the pipe of F (fd.c): syscall NR with ARGS
  * runs again once it can go on. */
 void rr_sched_block_pipe(struct rr *rr, struct rr_file *f, uint64_t nr, const uint64_t *args, int write);
+/* An empty event queue F: wait for events into BUF/LEN until DEADLINE
+ * (monotonic ns, UINT64_MAX none; then the timeout event of MS). */
+void rr_sched_block_event(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len,
+			  uint64_t deadline, uint64_t ms);
 /* A signal became pending for T: a blocked T with it unblocked gets EINTR. */
 void rr_sched_signal(struct rr *rr, struct rr_thread *t);
 /* The current thread is dead (its handles may live on). */

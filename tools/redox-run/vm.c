@@ -389,6 +389,22 @@ int rr_guest_write(struct rr *rr, uint64_t addr, const void *buf, uint64_t len)
 	return 0;
 }
 
+/* Drop every block translated from executable memory, so that code runs
+ * through a hook added since (sched.c's time slice). UC_CTL_TB_FLUSH would
+ * do it too, but Unicorn 2.0.1's tcg_region_assign then memsets its whole
+ * code buffer (1 GiB on 64-bit hosts), faulting it all in: seconds on a
+ * loaded host. Invalidating the executable runs touches only what was
+ * translated. Unicorn's guest physical addresses are the virtual ones. */
+int rr_vm_drop_code(struct rr *rr)
+{
+	for (size_t i = 0; rr->mm && i < rr->mm->nrun; i++)
+		if ((rr->mm->run[i].prot & RR_PROT_X) &&
+		    uc_ctl(rr->uc, UC_CTL_WRITE(UC_CTL_TB_REMOVE_CACHE, 2), rr->mm->run[i].start,
+			   rr->mm->run[i].end) != UC_ERR_OK)
+			return -1;
+	return 0;
+}
+
 size_t rr_vm_blocks(const struct rr *rr)
 {
 	return rr->mm ? rr->mm->nblk : 0;
