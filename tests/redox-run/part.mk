@@ -101,7 +101,8 @@ CHECK_SUITES += redox-run-threads-asan
 .PHONY: check-redox-run-threads-asan
 check-redox-run-threads-asan: $(RR_SAN_BIN) $(RELIBC_DEP) $(foreach a,$(ARCHS),\
 		$(addprefix $(call sysroot_lib,$(a))/,crt0.o crti.o crtn.o libgcc.a))
-	@CLANG=$(CLANG) LD_LLD=$(LD_LLD) LLVM_NM=$(LLVM_NM) sh tests/redox-run/threads.sh $(RR_SAN_BIN) \
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/redox-run/unicorn.supp:print_suppressions=0 \
+		CLANG=$(CLANG) LD_LLD=$(LD_LLD) LLVM_NM=$(LLVM_NM) sh tests/redox-run/threads.sh $(RR_SAN_BIN) \
 		$(RRT_OUT)/threads-asan "$(ARCHS)" $(SYSROOT) $(RRT_RELIBC_SYSROOT)
 
 # Hostile input (issue 14): privileged guests, mapping exhaustion, special

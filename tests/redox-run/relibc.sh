@@ -23,8 +23,8 @@ o=$T_TMP/out e=$T_TMP/err
 
 CASES="hello malloc files dir-list dir-big dir-relative time ids unsupported \
 exit-return-0 exit-return-3 exit-return-255 exit-exit-0 exit-exit-3 exit-exit-255 \
-exit-_Exit-0 exit-_Exit-3 exit-_Exit-255 sysinfo signals signals-default procmgr"
-PROGS="hello malloc files dir time ids exit unsupported sysinfo signals procmgr"
+exit-_Exit-0 exit-_Exit-3 exit-_Exit-255 sysinfo signals signals-default procmgr shm"
+PROGS="hello malloc files dir time ids exit unsupported sysinfo signals procmgr shm"
 
 # run NAME STATUS ROOT redox-run-args...: stdout in $o, stderr in $e.
 run() {
@@ -161,6 +161,15 @@ for a in $ARCHS; do
 
 	run "$a procmgr" 0 "$R" "$B/procmgr"
 	same "$a procmgr: stdout" "$SRC/procmgr.out" "$o"
+
+	# /scheme/shm names are keys in redox-run, never paths: nothing may
+	# appear in the root or next to it.
+	S=$T_TMP/shm-$a
+	rm -rf "$S" && mkdir -p "$S/in"
+	run "$a shm" 0 "$S/in" "$B/shm"
+	same "$a shm: stdout" "$SRC/shm.out" "$o"
+	expect_eq "$a shm: the root is still empty" "" "$(ls -A "$S/in")"
+	expect_eq "$a shm: nothing beside the root" "in" "$(ls -A "$S")"
 
 	run "$a unsupported" 0 "$R" --strace "$B/unsupported"
 	same "$a unsupported: stdout" "$SRC/unsupported.out" "$o"

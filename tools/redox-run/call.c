@@ -297,6 +297,8 @@ static uint64_t std_fs_call(struct rr *rr, struct rr_file *f, uint64_t payload, 
 		return ERR(ESRCH);
 	if (f->kind == RR_K_HOST && kind == FS_FSYNC)
 		return 0;
+	if (f->kind == RR_K_SHM && kind == FS_FTRUNCATE)
+		return rr_shm_truncate(f, arg1);   /* ipcd ftruncate */
 	if (f->kind != RR_K_FILE)
 		return ERR(EOPNOTSUPP);
 	switch (kind) {

@@ -46,6 +46,8 @@ void rr_file_unref(struct rr_file *f)
 		rr_thread_file_release(f);
 	if (f->fh)
 		rr_fs_close(f->fh);
+	if (f->shm)
+		rr_shm_release(f);
 	if (f->pipe) {
 		/* kernel pipe.rs close: the other end's waiters see EOF (EPIPE):
 		 * EVENT_READ on the read end, EVENT_WRITE on the write end. */
@@ -339,6 +341,7 @@ static uint64_t open_at(struct rr *rr, struct rr_file *dir, const char *path, ui
 		static const struct { const char *name; enum rr_scheme sc; } schemes[] = {
 			{ "file", RR_SCHEME_FILE }, { "pipe", RR_SCHEME_PIPE }, { "rand", RR_SCHEME_RAND },
 			{ "time", RR_SCHEME_TIME }, { "sys", RR_SCHEME_SYS }, { "event", RR_SCHEME_EVENT },
+			{ "shm", RR_SCHEME_SHM },
 		};
 		size_t k = 0;
 		while (k < sizeof schemes / sizeof schemes[0] && !scheme_is(s, sl, schemes[k].name))
@@ -346,7 +349,7 @@ static uint64_t open_at(struct rr *rr, struct rr_file *dir, const char *path, ui
 		if (k == sizeof schemes / sizeof schemes[0]) {
 			char what[96];
 			snprintf(what, sizeof what, "scheme '%.*s'", (int)(sl < 40 ? sl : 40), s);
-			rr_not_emulated(rr, what, "only file (--root), pipe, rand, time, event and sys/uname exist");
+			rr_not_emulated(rr, what, "only file (--root), pipe, rand, time, event, shm and sys/uname exist");
 			return ERR(ENODEV);
 		}
 		enum rr_scheme sc = schemes[k].sc;
@@ -378,6 +381,8 @@ static uint64_t open_at(struct rr *rr, struct rr_file *dir, const char *path, ui
 		}
 		if (dir->scheme == RR_SCHEME_EVENT)
 			return rr_event_open(flags | fcntl_flags, out);
+		if (dir->scheme == RR_SCHEME_SHM)
+			return rr_shm_open(rr, path, flags | fcntl_flags, out);
 		if (dir->scheme != RR_SCHEME_FILE)
 			return open_kernel_scheme(rr, dir->scheme, path, flags | fcntl_flags, out);
 		/* NULL = the root: "tmp/x" is the reference inside file. */
@@ -465,6 +470,8 @@ uint64_t rr_sys_unlinkat(struct rr *rr, const uint64_t *a)
 		return rr_fs_result(rr_fs_unlinkat(rr->fs, NULL, path, strlen(path), a[3]));
 	if (dir->kind == RR_K_FILE)
 		return rr_fs_result(rr_fs_unlinkat(rr->fs, dir->fh, path, strlen(path), a[3]));
+	if (dir->kind == RR_K_ROOT && dir->scheme == RR_SCHEME_SHM)
+		return rr_shm_unlink(path, a[3]);
 	return ERR(ENOTDIR);
 }
 
@@ -770,6 +777,8 @@ uint64_t rr_sys_write(struct rr *rr, const uint64_t *a)
 		return f->write_end ? pipe_write(rr, f, a) : ERR(EBADF);
 	case RR_K_EQUEUE:
 		return rr_event_write(rr, f, a[1], a[2]);
+	case RR_K_SHM:
+		return rr_shm_io(rr, f, a[1], a[2], -1, 1);
 	case RR_K_CLOCK:
 		return rr_time_write(rr, f, a[1], a[2]);
 	case RR_K_HOST:
@@ -837,6 +846,8 @@ uint64_t rr_sys_read(struct rr *rr, const uint64_t *a)
 		return f->write_end ? ERR(EBADF) : pipe_read(rr, f, a);
 	case RR_K_EQUEUE:
 		return rr_event_read(rr, f, a[1], a[2]);
+	case RR_K_SHM:
+		return rr_shm_io(rr, f, a[1], a[2], -1, 0);
 	case RR_K_HOST:
 	case RR_K_FILE:
 		return file_io(rr, f, a[1], a[2], -1, 0);
@@ -853,10 +864,12 @@ static uint64_t rw2(struct rr *rr, const uint64_t *a, int wr)
 		return ERR(EBADF);
 	if (a[4] != UINT64_MAX && a[4] > 0xFFFFFFFFu)
 		return ERR(EINVAL);
-	if (f->kind != RR_K_FILE && f->kind != RR_K_HOST)
+	if (f->kind != RR_K_FILE && f->kind != RR_K_HOST && f->kind != RR_K_SHM)
 		return f->kind == RR_K_PIPE ? ERR(ESPIPE) : ERR(EBADF);
 	if ((int64_t)a[3] < 0)
 		return ERR(EINVAL);
+	if (f->kind == RR_K_SHM)
+		return rr_shm_io(rr, f, a[1], a[2], (int64_t)a[3], wr);
 	return file_io(rr, f, a[1], a[2], (int64_t)a[3], wr);
 }
 
@@ -878,11 +891,14 @@ uint64_t rr_sys_lseek(struct rr *rr, const uint64_t *a)
 		off_t r = lseek(f->host_fd, off, a[2] == 0 ? SEEK_SET : a[2] == 1 ? SEEK_CUR : SEEK_END);
 		return r < 0 ? ERR(errno) : (uint64_t)r;
 	}
-	case RR_K_FILETABLE: {
+	case RR_K_FILETABLE:
+	case RR_K_SHM: {
 		/* kernel fs.rs lseek: SEEK_END is relative to fsize = the
-		 * listing's length; a negative result is EINVAL. */
+		 * listing's length (ipcd fsize: the object's); a negative result
+		 * is EINVAL. */
+		int64_t end = f->kind == RR_K_SHM ? (int64_t)rr_shm_size(f) : (int64_t)f->snap_len;
 		int64_t base = a[2] == 0 ? 0 : a[2] == 1 ? (int64_t)f->off :
-			       a[2] == 2 ? (int64_t)f->snap_len : -1;
+			       a[2] == 2 ? end : -1;
 		if (base < 0 || (off > 0 && base > INT64_MAX - off) || base + off < 0)
 			return ERR(EINVAL);
 		f->off = (uint64_t)(base + off);
@@ -942,8 +958,12 @@ uint64_t rr_sys_fpath(struct rr *rr, const uint64_t *a)
 		n = snprintf(buf, sizeof buf, "/scheme/pipe/");   /* kernel pipe.rs kfpath */
 	} else if (f->kind == RR_K_EQUEUE) {
 		n = snprintf(buf, sizeof buf, "/scheme/event/");  /* kernel event.rs kfpath */
+	} else if (f->kind == RR_K_SHM) {
+		n = rr_shm_fpath(f, buf, sizeof buf);
+		if ((size_t)n >= sizeof buf)
+			n = sizeof buf - 1;
 	} else if (f->kind == RR_K_ROOT) {
-		static const char *const names[] = { "file", "pipe", "rand", "time", "sys", "event" };
+		static const char *const names[] = { "file", "pipe", "rand", "time", "sys", "event", "shm" };
 		n = snprintf(buf, sizeof buf, "/scheme/%s", names[f->scheme]);
 	} else {
 		return ERR(EOPNOTSUPP);
@@ -1012,6 +1032,13 @@ uint64_t rr_file_fstat(struct rr *rr, struct rr_file *f, uint8_t out[RR_STAT_SIZ
 		mode = 0010000 | 0666;
 		memcpy(out + 16, &mode, 2);
 		return 0;
+	} else if (f->kind == RR_K_SHM) {
+		/* ipcd fstat: st_mode MODE_FILE (no permission bits), st_size,
+		 * every other field 0. */
+		mode = 0100000;
+		memcpy(out + 16, &mode, 2);
+		put64(out + 32, rr_shm_size(f));
+		return 0;
 	} else if (f->kind == RR_K_ROOT) {
 		mode = 0040000 | 0755;
 	}
@@ -1073,6 +1100,9 @@ uint64_t rr_sys_fsync(struct rr *rr, const uint64_t *a)
 uint64_t rr_sys_ftruncate(struct rr *rr, const uint64_t *a)
 {
 	uint64_t e;
+	struct rr_file *s = get(rr, a[0]);
+	if (s && s->kind == RR_K_SHM)
+		return rr_shm_truncate(s, a[1]);
 	struct rr_file *f = get_file(rr, a[0], &e);
 	return f ? rr_fs_result(rr_fs_ftruncate(f->fh, a[1])) : e;
 }

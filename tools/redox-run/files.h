@@ -13,6 +13,7 @@
 
 struct rr_thread;
 struct rr_equeue;
+struct rr_shm;
 
 enum rr_kind {
 	RR_K_HOST,       /* fds 0-2: the host's stdin/stdout/stderr */
@@ -34,10 +35,11 @@ enum rr_kind {
 	RR_K_CLOCK,      /* /scheme/time/<clock>[/gettime|/getres|/timer] */
 	RR_K_DATA,       /* fixed bytes read from an offset (/scheme/sys/uname) */
 	RR_K_EQUEUE,     /* an event queue (/scheme/event, event.c) */
+	RR_K_SHM,        /* a shared memory object (/scheme/shm, shm.c) */
 };
 
 enum rr_scheme { RR_SCHEME_FILE, RR_SCHEME_PIPE, RR_SCHEME_RAND, RR_SCHEME_TIME, RR_SCHEME_SYS,
-		 RR_SCHEME_EVENT };
+		 RR_SCHEME_EVENT, RR_SCHEME_SHM };
 /* kernel time.rs TimeSchemeKind: Default ("<clock>"), gettime, getres, timer. */
 enum rr_clock_kind { RR_CLOCK_DEFAULT, RR_CLOCK_GETTIME, RR_CLOCK_GETRES, RR_CLOCK_TIMER };
 
@@ -72,6 +74,7 @@ struct rr_file {
 	uint64_t as_sel[3];      /* RR_K_ASSEL: sp, ip, arg1 written, applied at close */
 	int as_words;            /* 0 nothing written, 3 or 4 */
 	struct rr_equeue *eq;    /* RR_K_EQUEUE */
+	struct rr_shm *shm;      /* RR_K_SHM (off: its read/write offset) */
 };
 
 struct rr_file *rr_file_new(enum rr_kind kind, uint64_t flags);

@@ -3,7 +3,7 @@
 # stdout and the exit status; see `redox-run --help` for the statuses.
 
 RR_SRCS := $(addprefix tools/redox-run/,main.c elf.c stack.c vm.c syscall.c fd.c call.c fdtab.c signal.c fs.c \
-	thread.c sched.c event.c \
+	thread.c sched.c event.c shm.c \
 	x86_64/cpu.c aarch64/cpu.c) tools/common/redox-load.c
 RR_OBJS := $(RR_SRCS:%.c=$(BUILD)/host/obj/%.o)
 RR_BIN  := $(BUILD)/tools/redox-run/redox-run

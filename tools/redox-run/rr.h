@@ -123,6 +123,7 @@ size_t rr_vm_blocks(const struct rr *rr);   /* Unicorn regions in use */
 int rr_vm_drop_code(struct rr *rr);         /* retranslate all code (a new hook) */
 void rr_vm_free(struct rr *rr);
 int rr_vm_map(struct rr *rr, uint64_t start, uint64_t len, unsigned prot);
+int rr_vm_map_shared(struct rr *rr, uint64_t start, uint64_t len, unsigned prot, int fd, uint64_t off);
 int rr_vm_unmap(struct rr *rr, uint64_t start, uint64_t len);
 int rr_vm_protect(struct rr *rr, uint64_t start, uint64_t len, unsigned prot);
 int rr_vm_is_free(const struct rr *rr, uint64_t start, uint64_t len);

@@ -73,6 +73,17 @@ void rr_event_forget(struct rr_file *f);
 #define RR_EVENT_READ  1ull
 #define RR_EVENT_WRITE 2ull
 
+/* shm.c: /scheme/shm objects (docs/redox-run-schemes.md §8). */
+uint64_t rr_shm_open(struct rr *rr, const char *name, uint64_t flags, struct rr_file **out);
+void rr_shm_release(struct rr_file *f);
+uint64_t rr_shm_unlink(const char *name, uint64_t flags);
+uint64_t rr_shm_truncate(struct rr_file *f, uint64_t len);
+uint64_t rr_shm_io(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len, int64_t at, int wr);
+uint64_t rr_shm_size(const struct rr_file *f);
+long rr_shm_fpath(const struct rr_file *f, char *buf, size_t len);
+uint64_t rr_shm_map(struct rr *rr, struct rr_file *f, uint64_t addr, uint64_t size,
+		    uint64_t off, unsigned prot);
+
 /* fd.c helpers call.c uses. */
 uint64_t rr_fs_result(long r);
 uint64_t rr_getdents(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t len, uint64_t opaque);

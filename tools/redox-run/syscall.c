@@ -150,9 +150,13 @@ uint64_t rr_sys_fmap(struct rr *rr, const uint64_t *a)
 	uint64_t size = rr_page_up(m[1]), flags = m[2], addr = m[3];
 	if (m[1] == 0 || size < m[1] || size > RR_MAX_IMAGE)
 		return ERR(EINVAL);
-	if (f && (f->kind != RR_K_FILE || (flags & MAP_SHARED)))
+	int shm = f && f->kind == RR_K_SHM;
+	if (shm && !(flags & MAP_SHARED))
+		return rr_not_emulated(rr, "SYS_FMAP of a /scheme/shm object without MAP_SHARED",
+				       "private copies of shared memory");
+	if (f && !shm && (f->kind != RR_K_FILE || (flags & MAP_SHARED)))
 		return rr_not_emulated(rr, "SYS_FMAP of an fd", f->kind != RR_K_FILE ?
-				       "only files in the root can be mapped" :
+				       "only files in the root and /scheme/shm objects can be mapped" :
 				       "MAP_SHARED file mappings (MAP_PRIVATE copies are)");
 	if ((flags & MAP_FIXED_NOREPLACE) == MAP_FIXED_NOREPLACE || (flags & MAP_FIXED)) {
 		if (addr & (RR_PAGE - 1) || addr + size < addr || addr + size > RR_STACK_TOP || !addr)
@@ -165,6 +169,10 @@ uint64_t rr_sys_fmap(struct rr *rr, const uint64_t *a)
 		}
 	} else if (!(addr = rr_vm_find_free(rr, size)))
 		return ERR(ENOMEM);
+	if (shm) {
+		uint64_t e = rr_shm_map(rr, f, addr, size, m[0], map_prot(flags));
+		return e ? e : addr;
+	}
 	int r = rr_vm_map(rr, addr, size, map_prot(flags));
 	if (r)
 		return ERR(-r);

@@ -226,8 +226,9 @@ static int slots_ref(struct rr_mm *m, uint64_t s, uint64_t e)
 	return 0;
 }
 
-/* [s,e) is no longer mapped: its host pages are dropped (they read as zero
- * when mapped again) and empty slots give their reservation back. */
+/* [s,e) is no longer mapped: its host pages are replaced by fresh ones
+ * (they read as zero when mapped again, and a shared object's pages are
+ * no longer reachable there) and empty slots give their reservation back. */
 static void slots_unref(struct rr_mm *m, uint64_t s, uint64_t e)
 {
 	for (uint64_t a = s; a < e; a = slot_end(a)) {
@@ -236,7 +237,8 @@ static void slots_unref(struct rr_mm *m, uint64_t s, uint64_t e)
 		if (!(sl->pages -= (b - a) / RR_PAGE)) {
 			munmap(sl->host, SLOT_SIZE);
 			sl->host = NULL;
-		} else {
+		} else if (mmap(sl->host + (a & (SLOT_SIZE - 1)), b - a, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0) == MAP_FAILED) {
 			madvise(sl->host + (a & (SLOT_SIZE - 1)), b - a, MADV_DONTNEED);
 		}
 	}
@@ -273,7 +275,10 @@ static int range_ok(uint64_t start, uint64_t len)
 	       start + len > start && start + len <= RR_STACK_TOP;
 }
 
-int rr_vm_map(struct rr *rr, uint64_t start, uint64_t len, unsigned prot)
+/* Map [start, start+len) with PROT: fresh zero pages, or with FD >= 0 the
+ * host file FD from OFF (MAP_SHARED), so that every mapping of the same
+ * file shares its pages (shm.c). */
+static int map_backed(struct rr *rr, uint64_t start, uint64_t len, unsigned prot, int fd, uint64_t off)
 {
 	struct rr_mm *m = mm(rr);
 	if (!range_ok(start, len) || !rr_vm_is_free(rr, start, len))
@@ -281,10 +286,29 @@ int rr_vm_map(struct rr *rr, uint64_t start, uint64_t len, unsigned prot)
 	if (!m || len > RR_VM_MAX_BYTES - m->mapped || room(rr, nslots(start, start + len)) ||
 	    reserve(&m->run, &m->caprun, m->nrun + 3) || slots_ref(m, start, start + len))
 		return -ENOMEM;
+	for (uint64_t a = start; fd >= 0 && a < start + len; a = slot_end(a)) {
+		uint64_t b = min64(start + len, slot_end(a));
+		struct rr_slot *sl = &m->slot[a >> SLOT_SHIFT];
+		if (mmap(sl->host + (a & (SLOT_SIZE - 1)), b - a, PROT_READ | PROT_WRITE,
+			 MAP_SHARED | MAP_FIXED, fd, (off_t)(off + (a - start))) == MAP_FAILED) {
+			slots_unref(m, start, start + len);
+			return -ENOMEM;
+		}
+	}
 	blk_set(rr, start, start + len, (int)prot);
 	run_set(m, start, start + len, (int)prot);
 	m->mapped += len;
 	return 0;
+}
+
+int rr_vm_map(struct rr *rr, uint64_t start, uint64_t len, unsigned prot)
+{
+	return map_backed(rr, start, len, prot, -1, 0);
+}
+
+int rr_vm_map_shared(struct rr *rr, uint64_t start, uint64_t len, unsigned prot, int fd, uint64_t off)
+{
+	return map_backed(rr, start, len, prot, fd, off);
 }
 
 int rr_vm_unmap(struct rr *rr, uint64_t start, uint64_t len)
