@@ -27,9 +27,12 @@
 #define EVENT_SIZE 24          /* Event {id, flags, data: usize} (data.rs:14-18) */
 
 /* redox-run's limits (the kernel's are memory): past them a write is
- * ENOMEM and a trigger drops the event with a line under --strace. */
-#define RR_EQ_MAX_EVENTS (1u << 20)
-#define RR_EV_MAX_REGS   65536u
+ * ENOMEM and a trigger drops the event with a line under --strace. Events
+ * queued in all queues together (24 bytes each: 96 MiB); registrations,
+ * which bound the work of one trigger (each queue reached scans them all
+ * once); timeouts. */
+#define RR_EQ_MAX_EVENTS (1u << 22)
+#define RR_EV_MAX_REGS   4096u
 #define RR_MAX_TIMEOUTS  65536u
 
 struct rr_ev { uint64_t id, flags, data; };
@@ -54,6 +57,7 @@ struct timeout {
 
 static struct reg *regs;
 static size_t nregs, capregs;
+static size_t nevents;     /* queued in all queues */
 static struct timeout *tos;
 static size_t ntos, captos;
 
@@ -101,15 +105,17 @@ int rr_event_ready(const struct rr_file *f)
 static void push(struct rr *rr, struct rr_file *qf, struct rr_ev e)
 {
 	struct rr_equeue *q = qf->eq;
+	if (nevents >= RR_EQ_MAX_EVENTS) {
+		if (rr)
+			rr_not_emulated(rr, "more than 2^22 queued events",
+					"a limit of redox-run (the event is dropped)");
+		return;
+	}
 	if (q->len == q->cap) {
 		size_t n = q->cap ? q->cap * 2 : 16;
-		struct rr_ev *v = q->len < RR_EQ_MAX_EVENTS ? malloc(n * sizeof *v) : NULL;
-		if (!v) {
-			if (rr)
-				rr_not_emulated(rr, "an event queue of more than 2^20 events",
-						"a limit of redox-run (the event is dropped)");
+		struct rr_ev *v = malloc(n * sizeof *v);
+		if (!v)
 			return;
-		}
 		for (size_t i = 0; i < q->len; i++)
 			v[i] = q->ev[(q->head + i) % q->cap];
 		free(q->ev);
@@ -118,6 +124,7 @@ static void push(struct rr *rr, struct rr_file *qf, struct rr_ev e)
 		q->cap = n;
 	}
 	q->ev[(q->head + q->len++) % q->cap] = e;
+	nevents++;
 }
 
 /* kernel event.rs trigger_locked: every registration on TARGET whose flags
@@ -174,6 +181,8 @@ static uint64_t fevent(struct rr_file *f, uint64_t flags, uint64_t *ready)
 	case RR_K_HOST: {
 		/* redox-run: the host's stdio as it is now (poll); later changes
 		 * trigger nothing. */
+		if (!(flags & (EVENT_READ | EVENT_WRITE)))
+			return 0;
 		struct pollfd p = { f->host_fd, (short)((flags & EVENT_READ ? POLLIN : 0) |
 							(flags & EVENT_WRITE ? POLLOUT : 0)), 0 };
 		if (poll(&p, 1, 0) == 1) {
@@ -263,6 +272,7 @@ static uint64_t take(struct rr *rr, struct rr_file *f, uint64_t buf, uint64_t le
 	size_t whole = (size_t)(n / EVENT_SIZE);
 	q->head = q->cap ? (q->head + whole) % q->cap : 0;
 	q->len -= whole;
+	nevents -= whole;
 	return n;
 }
 
@@ -401,6 +411,7 @@ void rr_event_forget(struct rr_file *f)
 		else
 			i++;
 	if (f->eq) {
+		nevents -= f->eq->len;
 		free(f->eq->ev);
 		free(f->eq);
 		f->eq = NULL;

@@ -16,7 +16,7 @@
 
 #include "sys.h"
 
-/* redox-run's limits: objects at once, bytes per object. */
+/* redox-run's limits: objects at once, bytes of all objects together. */
 #define RR_SHM_MAX_OBJECTS 1024
 #define RR_SHM_MAX_BYTES RR_VM_MAX_BYTES
 
@@ -30,6 +30,7 @@ struct rr_shm {
 };
 
 static struct rr_shm *objs[RR_SHM_MAX_OBJECTS];
+static uint64_t total;     /* bytes all objects hold: at most RR_SHM_MAX_BYTES */
 
 static struct rr_shm *find(const char *name, size_t *slot)
 {
@@ -47,6 +48,7 @@ static void drop(struct rr_shm *s)
 	for (size_t i = 0; i < RR_SHM_MAX_OBJECTS; i++)
 		if (objs[i] == s)
 			objs[i] = NULL;
+	total -= s->cap;
 	close(s->memfd);
 	free(s->name);
 	free(s);
@@ -128,8 +130,9 @@ uint64_t rr_shm_truncate(struct rr_file *f, uint64_t len)
 		return ERR(ENOMEM);
 	uint64_t cap = rr_page_up(len);
 	if (cap > s->cap) {
-		if (ftruncate(s->memfd, (off_t)cap) < 0)
+		if (cap - s->cap > RR_SHM_MAX_BYTES - total || ftruncate(s->memfd, (off_t)cap) < 0)
 			return ERR(ENOMEM);
+		total += cap - s->cap;
 		s->cap = cap;
 	}
 	s->len = len;
