@@ -229,6 +229,15 @@ void cmain(uint64_t *sp)
 	check("after 20 ms", mono_ns() - t0 >= 20000000u, 1);
 	check("close the queue", sc(SYS_CLOSE, (long)q, 0, 0, 0, 0, 0), 0);
 	check("closed", rd(q, e, sizeof e), -9);
+	/* redox-run's limit (docs/redox-run-schemes.md §2): 4096 registrations
+	 * in the process; the next is ENOMEM. Every earlier queue is closed. */
+	uint64_t q3 = open2(ns, "/scheme/event", 13, "", 0, O_RDWR, UP | 12);
+	long ok = 0;
+	for (long i = 0; i < 4096; i++)
+		ok += sc(SYS_FCNTL, (long)r, 0, 100 + i, 0, 0, 0) == 100 + i && ctl(q3, 100 + i, EV_READ, 0) == 24;
+	check("4096 registrations", ok, 4096);
+	check("the 4097th", ctl(q3, r, EV_READ, 0), -12);
+	check("one removed, one more fits", ctl(q3, 100, 0, 0) + ctl(q3, r, EV_READ, 0), 48);
 	out("ok all event checks ran\n");
 	exit_raw(proc, bad ? 1 : 0);
 }
