@@ -7,6 +7,7 @@
 # depends on outside the crate: the rustc and cargo versions, the specs and
 # the sysroot path (in the config's rustflags). cargo itself rebuilds
 # whatever else changed. Without a usable CACHE, LINK is a plain directory.
+# Only the RUST_STD_CACHE_KEEP most recently used keys are kept.
 set -eu
 link=$1 cache=$2 sysroot=$3; shift 3
 key=$({ "$RUSTC" -vV; "$CARGO" -V; echo "$sysroot"
@@ -15,6 +16,20 @@ key=$({ "$RUSTC" -vV; "$CARGO" -V; echo "$sysroot"
 dir=$cache/rust-std/$key
 mkdir -p "$(dirname "$link")"
 if mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ]; then
+	# Each checkout path is a key of its own (about 1.4 GB for two arches):
+	# keep the RUST_STD_CACHE_KEEP (default 4) most recently used, so clones
+	# that come and go (CI) do not fill the disk; one used in the last two
+	# hours may be another tree's running build and is never pruned.
+	touch "$dir"
+	keep=${RUST_STD_CACHE_KEEP:-4}
+	case $keep in ''|*[!0-9]*) echo "  RUST-STD note: RUST_STD_CACHE_KEEP='$keep' is not a number; keeping 4" >&2; keep=4 ;; esac
+	[ "$keep" -ge 1 ] || keep=1
+	ls -1t "$cache/rust-std" | grep -xE '[0-9a-f]{16}' | tail -n +$((keep + 1)) | while read -r old; do
+		[ "$cache/rust-std/$old" = "$dir" ] && continue
+		[ -n "$(find "$cache/rust-std/$old" -maxdepth 0 -mmin -120)" ] && continue
+		echo "  RUST-STD pruned the least recently used std cache $cache/rust-std/$old" >&2
+		rm -rf "${cache:?}/rust-std/$old"
+	done
 	[ "$(readlink "$link" 2>/dev/null)" = "$dir" ] && exit 0
 	rm -rf "$link"
 	ln -s "$dir" "$link"
