@@ -249,6 +249,9 @@ if command -v cmake > /dev/null 2>&1; then
 		fi
 		static_exec "cmake $a: cmake-hello is a static ET_EXEC" "$b/cmake-hello" "$(machine $a)"
 		run_expect "cmake $a: cmake-hello runs" 5 '^hello from C, CMake$' "$b/cmake-hello"
+		if (cd "$b" && ctest --output-on-failure) > "$b.ctest" 2>&1; then ok "cmake $a: ctest runs cmake-hello (through the toolchain's emulator)"
+		else fail "cmake $a: ctest runs cmake-hello" "see below"; tail -15 "$b.ctest" | sed 's/^/    /'; fi
+		expect_grep "cmake $a: ctest's command is redox-run --abi=..." '"[^"]*/bin/redox-run" "--abi=20[0-9][0-9]-[0-9][0-9]" "[^"]*/cmake-hello"' "$b/CTestTestfile.cmake"
 	done
 else
 	fail "cmake" "cmake not installed (apt-get install cmake)"
