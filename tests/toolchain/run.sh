@@ -92,6 +92,17 @@ if [ -z "$(command -v "$RUSTC" 2>/dev/null)" ]; then
 	fail "rust: rustc '$RUSTC' not found" "apt-get install rustc-web rust-web-src"
 else
 	rv=$("$RUSTC" -V)
+	# The warning about a changed rustc compares the rustc the specs were
+	# recorded for (or RUSTC), never whatever rustc is first on PATH.
+	mkdir -p "$T/pathrustc"
+	printf '#!/bin/sh\necho "rustc 0.0.1 (000000000 2020-01-01)"\n' > "$T/pathrustc/rustc"
+	chmod +x "$T/pathrustc/rustc"
+	a1=$(echo $ARCHS | cut -d' ' -f1)
+	env -u RUSTC PATH="$T/pathrustc:$PATH" "$CFG" --target $a1 --target-spec > /dev/null 2> "$T/spec.err"
+	expect_eq "spec: another rustc first on PATH draws no warning (the recorded one is compared)" "" "$(cat "$T/spec.err")"
+	RUSTC="$T/pathrustc/rustc" "$CFG" --target $a1 --target-spec > /dev/null 2> "$T/spec.err"
+	expect_grep "spec: RUSTC of another version draws the warning naming it" \
+		"warning: $a1-unknown-redox-clif\.json was generated for '.*' but RUSTC is 'rustc 0\.0\.1 " "$T/spec.err"
 	for a in $ARCHS; do
 		for kind in clif none; do
 			if [ $kind = clif ]; then name=$a-unknown-redox-clif k=; else name=$a-redox-none k=--kernel; fi
