@@ -21,6 +21,11 @@
 #   STALE           the mutant no longer applies (its line is gone, or the
 #                   sed script changes nothing): update or drop the mutant
 #   DOES NOT BUILD  make all failed: the mutant proves nothing; fix it
+#   SAME CODE       a mutant of a C/C++/assembly source or header rebuilt
+#                   objects, and every one of them is the unmutated object
+#                   but for debug info: an equivalent mutant (it changed a
+#                   line the compiler folds away, or one no build uses);
+#                   it proves nothing, so the suite is not run; fix it
 # Anything but "caught" makes the run fail. The unmutated copy's suite must
 # pass first, or none of that part's mutants are run.
 # usage: sh tests/lib/mutants.sh [PART...]   (default: every part with mutants/)
@@ -28,7 +33,9 @@
 #      glob over mutant names), MUTANTS_JOBS (make -j, 2), MUTANT_TIMEOUT
 #      (seconds per suite run, 1200), MUTANTS_KEEP=1 keeps caught copies,
 #      MUTANTS_FULL=1 runs a suite to its end even after its first FAIL line,
-#      MUTANTS_DRY=1 only checks that every mutant still applies (seconds).
+#      MUTANTS_DRY=1 only checks that every mutant still applies (seconds),
+#      MUTANTS_BUILD_ONLY=1 applies and builds each mutant and runs the
+#      SAME CODE check, but no suite (minutes: finds equivalent mutants).
 set -u
 MAKE=${MAKE:-make}
 BUILD=${BUILD:-build}
@@ -40,6 +47,7 @@ MD=${MUTANTS_DIR:-$BUILD/mutants}
 JOBS=${MUTANTS_JOBS:-2}
 TMO=${MUTANT_TIMEOUT:-1200}
 SEL=${MUTANT:-*}
+LLVM_OBJCOPY=${LLVM_OBJCOPY:-llvm-objcopy-19}
 # A private make per copy: nothing from the make that started us leaks in.
 unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES GNUMAKEFLAGS
 me=mutants
@@ -91,6 +99,25 @@ copy_tree() {
 	fi
 }
 
+# same_code BASE COPY STAMP: for a source mutant, whether every object file
+# `make all` rebuilt in COPY (newer than STAMP) is the one in BASE once debug
+# info is stripped (DWARF names each copy's own directory). Prints how many
+# were compared; fails when none was rebuilt or one differs.
+same_code() {
+	_n=0
+	_objs=$(cd "$2" && find build -name '*.o' -newer "$3" 2> /dev/null) || return 1
+	for _o in $_objs; do
+		[ -f "$1/$_o" ] || return 1
+		"$LLVM_OBJCOPY" --strip-debug "$1/$_o" "$2/.same-a.o" 2> /dev/null &&
+			"$LLVM_OBJCOPY" --strip-debug "$2/$_o" "$2/.same-b.o" 2> /dev/null || return 1
+		cmp -s "$2/.same-a.o" "$2/.same-b.o" || { rm -f "$2/.same-a.o" "$2/.same-b.o"; return 1; }
+		_n=$((_n + 1))
+	done
+	rm -f "$2/.same-a.o" "$2/.same-b.o"
+	echo "$_n"
+	[ "$_n" -gt 0 ]
+}
+
 # run_suite DIR LOG [full]: the part's suite in DIR, in a process group of its own.
 # A tap.sh "FAIL: " line already decides the suite's status (summary exits
 # non-zero), so the run stops there unless MUTANTS_FULL=1; the exit status
@@ -138,7 +165,7 @@ dry_part() {
 	done
 }
 
-total=0 caught=0 survived=0 stale=0 nobuild=0 badbase=0
+total=0 caught=0 survived=0 stale=0 nobuild=0 equiv=0 built=0 badbase=0
 for part in "$@"; do
 	dir=tests/$part/mutants
 	suite=$(grep -v -e '^#' -e '^needs:' "$dir/suite" | head -n 1)
@@ -162,11 +189,13 @@ for part in "$@"; do
 		echo "ERROR      $part: the unmutated tree does not build (see $pd/base-build.log)"
 		badbase=$((badbase + 1)); continue
 	fi
-	if ! run_suite "$base" "$pd/base-suite.log" full; then
+	if [ "${MUTANTS_BUILD_ONLY:-0}" = 1 ]; then
+		echo "   baseline: builds (MUTANTS_BUILD_ONLY=1: no suite is run)"
+	elif ! run_suite "$base" "$pd/base-suite.log" full; then
 		echo "ERROR      $part: the suite fails on the unmutated tree, so no mutant can be judged: $(first_failure "$pd/base-suite.log") (log: $pd/base-suite.log)"
 		badbase=$((badbase + 1)); continue
 	fi
-	echo "   baseline: the suite passes on the unmutated tree ($(($(now) - t0)) s)"
+	[ "${MUTANTS_BUILD_ONLY:-0}" = 1 ] || echo "   baseline: the suite passes on the unmutated tree ($(($(now) - t0)) s)"
 	np=0 cp_=0 sp=0
 	for m in "$dir"/*.sed "$dir"/*.patch; do
 		[ -f "$m" ] || continue
@@ -210,9 +239,21 @@ for part in "$@"; do
 			case $c in build/*) case $c in *..*) ;; *) rm -rf "${md:?}/$c" ;; esac ;; esac
 		done
 		( cd "$md" && diff -u "$base/$file" "$file" ) > "$md/mutant.diff" 2>&1
+		: > "$md/.mutant-stamp"
 		if ! $MAKE -C "$md" -j"$JOBS" all > "$md/build.log" 2>&1; then
 			echo "NO BUILD   $part/$name ($file): the mutant does not compile, so it proves nothing: $(grep -m 1 -E 'error|Error' "$md/build.log" | cut -c 1-120)"
 			nobuild=$((nobuild + 1)); echo "nobuild $part/$name" >> "$results"; continue
+		fi
+		case $file in
+		*.c|*.h|*.S|*.cpp|*.hpp)
+			if nsame=$(same_code "$base" "$md" "$md/.mutant-stamp"); then
+				echo "SAME CODE  $part/$name ($file): all $nsame objects it rebuilt are the unmutated ones but for debug info: an equivalent mutant that proves nothing; change $m so it changes the code"
+				equiv=$((equiv + 1)); echo "equivalent $part/$name" >> "$results"; rm -rf "$md"; continue
+			fi ;;
+		esac
+		if [ "${MUTANTS_BUILD_ONLY:-0}" = 1 ]; then
+			echo "builds     $part/$name ($file, $(($(now) - t1))s)"
+			built=$((built + 1)); echo "builds $part/$name" >> "$results"; rm -rf "$md"; continue
 		fi
 		run_suite "$md" "$md/suite.log"
 		rc=$?
@@ -230,18 +271,28 @@ for part in "$@"; do
 	done
 	[ "${MUTANTS_KEEP:-0}" = 1 ] || rm -rf "$base"
 	if [ $np -gt 0 ]; then rate=$((100 * sp / np)); else rate=0; fi
-	echo "== $part: $np mutants, $cp_ caught, $sp survived (survival $rate%), $(($(now) - t0)) s"
+	if [ "${MUTANTS_BUILD_ONLY:-0}" = 1 ]; then
+		echo "== $part: $np mutants, $(grep -c "^builds $part/" "$results") build and change the code, $(($(now) - t0)) s"
+	else
+		echo "== $part: $np mutants, $cp_ caught, $sp survived (survival $rate%), $(($(now) - t0)) s"
+	fi
 	echo "part $part $np $cp_ $sp" >> "$results"
 done
 
 if [ "${MUTANTS_DRY:-0}" = 1 ]; then
 	echo "== make mutants-dry: $total mutants, $caught apply, $stale stale"
+	case ${MUTANTS_DRIVER:-} in */.mutants-driver.*) rm -f "$MUTANTS_DRIVER" ;; esac
 	[ $stale -eq 0 ] && [ $total -gt 0 ]; exit
 fi
 dt=$(($(now) - t_all))
+if [ "${MUTANTS_BUILD_ONLY:-0}" = 1 ]; then
+	echo "== make mutants (build only): $total mutants, $built build and change the code, $stale stale, $nobuild do not build, $equiv same code, in $dt s"
+	case ${MUTANTS_DRIVER:-} in */.mutants-driver.*) rm -f "$MUTANTS_DRIVER" ;; esac
+	[ $stale -eq 0 ] && [ $nobuild -eq 0 ] && [ $equiv -eq 0 ] && [ $badbase -eq 0 ] && [ $total -gt 0 ]; exit
+fi
 if [ $total -gt 0 ]; then score=$((100 * caught / total)); else score=0; fi
 echo
-echo "== make mutants: $total mutants, $caught caught, $survived survived, $stale stale, $nobuild do not build; mutation score $score% ($caught/$total) in $dt s"
+echo "== make mutants: $total mutants, $caught caught, $survived survived, $stale stale, $nobuild do not build, $equiv same code; mutation score $score% ($caught/$total) in $dt s"
 [ $badbase -gt 0 ] && echo "== $badbase part(s) could not be judged (see ERROR lines above)"
 echo "score $caught $total $dt" >> "$results"
 case ${MUTANTS_DRIVER:-} in */.mutants-driver.*) rm -f "$MUTANTS_DRIVER" ;; esac
@@ -253,4 +304,4 @@ case ${MUTANTS_DRIVER:-} in */.mutants-driver.*) rm -f "$MUTANTS_DRIVER" ;; esac
 	echo "| all | $total | $caught | $survived | $((total ? 100 * survived / total : 0))% |"
 } > "$MD/score.md"
 cat "$MD/score.md"
-[ $survived -eq 0 ] && [ $stale -eq 0 ] && [ $nobuild -eq 0 ] && [ $badbase -eq 0 ] && [ $total -gt 0 ]
+[ $survived -eq 0 ] && [ $stale -eq 0 ] && [ $nobuild -eq 0 ] && [ $equiv -eq 0 ] && [ $badbase -eq 0 ] && [ $total -gt 0 ]

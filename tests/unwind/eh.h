@@ -52,7 +52,7 @@ static inline void out_dec(unsigned long v)
 #define EH_CLASS_CATCH 0x5245445843415443ull	/* "REDXCATC" */
 #define EH_CLASS_FORCE 0x52454458464f5243ull	/* "REDXFORC" */
 
-enum eh_mode { EH_BT, EH_RAISE, EH_FORCED, EH_CATCH };
+enum eh_mode { EH_BT, EH_RAISE, EH_FORCED, EH_CATCH, EH_RESUME };
 extern enum eh_mode eh_mode;
 extern void *volatile eh_catch_pad;		/* main's landing pad (&&label) */
 extern struct _Unwind_Exception *volatile eh_caught;

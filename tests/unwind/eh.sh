@@ -55,6 +55,10 @@ cleanup main'
 # Cleanup lines of the forced unwind, in the order the stop calls and
 # landing pads interleave (each frame's stop, its cleanup, then the stop for
 # the _Unwind_Resume in that frame's landing pad).
+exp_resume='cleanup f3
+cleanup f2
+cleanup f1
+cleanup main'
 exp_forced_cleanups='cleanup f3 cleanup f2 cleanup f1 cleanup main'
 exp_forced_stops='f3 f3 f2 f2 f1 f1 main main'
 
@@ -108,12 +112,33 @@ else
 		expect_eq "eh: $a an exception raised in f3 is caught in main (test personality, SetGR/SetIP)" \
 			"$exp_catch" "$(cat "$work/$a/eh-catch.norm")"
 
+		# _Unwind_Resume that reaches the end of the stack: every cleanup,
+		# then libunwind's _LIBUNWIND_ABORT (src/config.h, llvm-toolchain-19:
+		# "libunwind: %s - %s\n" with __func__ and "_Unwind_Resume() can't
+		# return", src/UnwindLevel1.c) through our formatter on fd 2, then
+		# abort() (start/abort.c: its message and a trap).
+		"$REDOX_RUN" --max-insns 100000000 "$prog" resume > "$work/$a/eh-resume.out" 2> "$work/$a/eh-resume.err"
+		rc=$?
+		sed 's/^/    /' "$work/$a/eh-resume.out" "$work/$a/eh-resume.err"
+		expect_eq "eh: $a Resume past the end of the stack runs every cleanup, innermost first" \
+			"$exp_resume" "$(cat "$work/$a/eh-resume.out")"
+		expect_eq "eh: $a Resume past the end of the stack: libunwind's fatal message, then abort()'s, on fd 2" \
+			"libunwind: _Unwind_Resume - _Unwind_Resume() can't return
+redox-crt: abort() called" "$(head -n 2 "$work/$a/eh-resume.err")"
+		case $a in x86_64) want=132 ;; *) want=133 ;; esac
+		expect_eq "eh: $a Resume past the end of the stack traps (abort: ud2/brk)" "$want" "$rc"
+
 		# The host oracle: same transcripts but for the platform's start
 		# frames. glibc enters main from __libc_start_call_main and
 		# __libc_start_main in libc.so.6 ("??" here, outside the program),
 		# then _start; libgcc also reports _start's caller as a frame with
 		# ip 0. Redox: relibc_start_v1 (libredox_start.a), then _start.
 		if [ "$a" = x86_64 ] && [ "$HOST_ARCH" = x86_64 ]; then
+			"$host" resume > "$work/host/eh-resume.out" 2> "$work/host/eh-resume.err"
+			rc=$?
+			expect_eq "eh: oracle: host Resume past the end of the stack runs the same cleanups" \
+				"$exp_resume" "$(cat "$work/host/eh-resume.out")"
+			expect_eq "eh: oracle: host Resume past the end of the stack aborts (libgcc: SIGABRT)" 134 "$rc"
 			for m in raise catch; do
 				expect_eq "eh: oracle: x86_64 $m transcript = host gcc + libgcc_eh's" \
 					"$(cat "$work/host/eh-$m.norm")" "$(cat "$work/$a/eh-$m.norm")"

@@ -8,7 +8,11 @@
      EH_FORCED  _Unwind_ForcedUnwind with a stop function: every cleanup
                 runs, the stop function exits at the end of the stack
      EH_CATCH   _Unwind_RaiseException of an exception main's personality
-                (eh_main.c) claims: cleanups f3 f2 f1, then main's handler */
+                (eh_main.c) claims: cleanups f3 f2 f1, then main's handler
+     EH_RESUME  _Unwind_Resume of an exception no phase 1 ever ran for:
+                every cleanup runs, then the unwinder reaches the end of
+                the stack, which it cannot return from: its fatal error
+                message, then abort() */
 #include "eh.h"
 
 void eh_cleanup(int *frame)
@@ -85,6 +89,13 @@ __attribute__((noinline)) static int f3(int x)
 		out("raise rc=");
 		out_dec(rc);
 		out("\n");
+		break;
+	case EH_RESUME:
+		exc.exception_class = EH_CLASS_RAISE;
+		exc.exception_cleanup = exception_cleanup;
+		_Unwind_Resume(&exc);
+		out("resume returned\n");
+		rc = _URC_FATAL_PHASE2_ERROR;
 		break;
 	case EH_FORCED:
 		exc.exception_class = EH_CLASS_FORCE;

@@ -30,8 +30,10 @@ int main(int argc, char **argv)
 		eh_mode = EH_FORCED;
 	else if (streq(m, "catch"))
 		eh_mode = EH_CATCH;
+	else if (streq(m, "resume"))
+		eh_mode = EH_RESUME;
 	else {
-		out("usage: eh bt|raise|forced|catch\n");
+		out("usage: eh bt|raise|forced|catch|resume\n");
 		return 2;
 	}
 	/* The landing pad: the code after "caught", entered with main's

@@ -14,14 +14,30 @@ $(UNWIND_HOST_OBJS) $(UNWIND_SAN_OBJS): HOST_EXTRA_CFLAGS := -Iunwind \
 	-Iunwind/$(UNWIND_HOST_ARCH) -fno-omit-frame-pointer -Werror \
 	-fvisibility=hidden -DHIDE_EXPORTS $(CHECK_CFLAGS)
 
-$(UNWIND_T)/test_unwind: $(UNWIND_HOST_OBJS)
-	$(call msg,LINK,host,$@)
-	$(Q)mkdir -p $(@D)
-	$(Q)$(HOST_CC) -o $@ $^ $(CHECK_LIBS)
-$(UNWIND_T)/test_unwind-san: $(UNWIND_SAN_OBJS)
-	$(call msg,LINK,asan,$@)
-	$(Q)mkdir -p $(@D)
-	$(Q)$(HOST_CC) $(HOST_SAN_FLAGS) -o $@ $^ $(CHECK_LIBS)
+# $(call unwind_check_prog,NAME,OBJS,SAN-OBJS): NAME and NAME-san, Check programs.
+define unwind_check_prog
+$(UNWIND_T)/$(1): $(2)
+	$$(call msg,LINK,host,$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(HOST_CC) -o $$@ $$^ $(CHECK_LIBS)
+$(UNWIND_T)/$(1)-san: $(3)
+	$$(call msg,LINK,asan,$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(HOST_CC) $(HOST_SAN_FLAGS) -o $$@ $$^ $(CHECK_LIBS)
+endef
+$(eval $(call unwind_check_prog,test_unwind,$(UNWIND_HOST_OBJS),$(UNWIND_SAN_OBJS)))
+
+# The formatter of LLVM libunwind's messages (unwind/llvm/fprintf.c) against
+# glibc's vsnprintf, plain and under ASan+UBSan; fprintf.c sees only its own
+# shim <stdio.h>, as in the Redox build.
+UNWIND_FMT_SRCS := unwind/llvm/fprintf.c tests/unwind/test_fprintf.c
+UNWIND_FMT_OBJS := $(patsubst %.c,$(BUILD)/host/obj/%.o,$(UNWIND_FMT_SRCS))
+UNWIND_FMT_SAN_OBJS := $(patsubst %.c,$(BUILD)/host-san/obj/%.o,$(UNWIND_FMT_SRCS))
+$(BUILD)/host/obj/unwind/llvm/fprintf.o $(BUILD)/host-san/obj/unwind/llvm/fprintf.o: \
+	HOST_EXTRA_CFLAGS := -Iunwind/llvm/include -Werror
+$(BUILD)/host/obj/tests/unwind/test_fprintf.o $(BUILD)/host-san/obj/tests/unwind/test_fprintf.o: \
+	HOST_EXTRA_CFLAGS := -Werror -Wno-format-truncation $(CHECK_CFLAGS)
+$(eval $(call unwind_check_prog,test_fprintf,$(UNWIND_FMT_OBJS),$(UNWIND_FMT_SAN_OBJS)))
 
 # End-to-end programs, linked like any freestanding Redox program. Built by
 # tests/unwind/run.sh through a sub-make so that a missing runtime or
@@ -43,7 +59,8 @@ unwind-e2e-progs: $(UNWIND_E2E_PROGS) $(REDOX_RUN)
 # The whole sysroot: the link checks use the wrappers, redox-crt-config,
 # the Rust specs, pkg-config and CMake files (tests/unwind/links.sh), and
 # relibc when there is one ($(RELIBC_DEP)), for the relibc link line.
-check-unwind: $(UNWIND_T)/test_unwind $(UNWIND_T)/test_unwind-san $(SYSROOT_FILES) $(RELIBC_DEP)
+check-unwind: $(UNWIND_T)/test_unwind $(UNWIND_T)/test_unwind-san \
+		$(UNWIND_T)/test_fprintf $(UNWIND_T)/test_fprintf-san $(SYSROOT_FILES) $(RELIBC_DEP)
 	@HOST_CC='$(HOST_CC)' HOST_ARCH='$(UNWIND_HOST_ARCH)' ARCHS='$(ARCHS)' UNWIND='$(UNWIND)' \
 		BUILD='$(BUILD)' RUSTC='$(RUSTC)' CARGO='$(CARGO)' \
 		SYSROOT='$(SYSROOT)' REDOX_RUN='$(REDOX_RUN)' MAKE='$(MAKE)' \

@@ -11,7 +11,7 @@ srcs="unwind/walk.c unwind/backtrace.c unwind/raise.c unwind/frames.c"
 triple() { echo "$1-unknown-redox"; }
 
 # --- host unit tests (Check), plain and under ASan+UBSan ---------------
-for t in test_unwind test_unwind-san; do
+for t in test_unwind test_unwind-san test_fprintf test_fprintf-san; do
 	"$work/$t" > "$work/$t.out" 2>&1; rc=$?
 	cat "$work/$t.out"
 	expect_eq "host: $t exits 0" 0 "$rc"
