@@ -294,7 +294,7 @@ rm -rf "$src"
 # cache and work dir: minutes per target); cached = a whole second make relibc.
 if [ -n "${RELIBC_SRC:-}" ]; then
 	for a in $ARCHS; do
-		d=$(cat "$B/relibc/$a.imported" 2>/dev/null)
+		d=$(head -n 1 "$B/relibc/$a.imported" 2>/dev/null)
 		c=$(sed -n 's/^seconds //p' "$d/KEY" 2>/dev/null)
 		[ -n "$c" ] && echo "| relibc build for $a, cold (cargo, headers, openlibm, symbols; when the cache was filled) | $c s |"
 	done

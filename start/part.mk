@@ -11,3 +11,6 @@ $$(call sysroot_copy,$(call sysroot_inc,$(1))/redox/start.h,include/redox/start.
 endef
 $(foreach a,$(ARCHS),$(eval $(call start_arch,$(a))))
 $(foreach a,$(ALL_ARCHS),$(BUILD)/$(a)/obj/start/%.o): EXTRA_CFLAGS += -Os
+# The ABI note (docs/abi-note.md) names the ABI of the selected syscall table.
+$(foreach a,$(ALL_ARCHS),$(BUILD)/$(a)/obj/start/start.o): EXTRA_CFLAGS += -DREDOX_CRT_ABI='"$(SC_ABI)"'
+$(foreach a,$(ALL_ARCHS),$(BUILD)/$(a)/obj/start/start.o): $(SC_STAMP)

@@ -8,6 +8,23 @@
 
 typedef void (*init_fn)(int, char **, char **);
 
+/* The redox-crt ABI note (docs/abi-note.md): owner "redox-crt", type 1,
+   the ABI of the syscall table this runtime was built with (REDOX_CRT_ABI,
+   from SYSCALL_VERSION in syscalls/part.mk), so redox-run picks the ABI a
+   program speaks without --abi. In this object because every freestanding
+   program links it (crt0's call to relibc_start_v1). */
+#ifndef REDOX_CRT_ABI
+#error "REDOX_CRT_ABI (the ABI name of SYSCALL_VERSION's table) is not defined; build through the Makefile"
+#endif
+__asm__(".pushsection .note.redox-crt.abi, \"a\", %note\n"
+	".balign 4\n"
+	".long 10, 2f - 1f, 1\n"
+	".asciz \"redox-crt\"\n"
+	".balign 4\n"
+	"1: .asciz \"" REDOX_CRT_ABI "\"\n"
+	"2: .balign 4\n"
+	".popsection\n");
+
 /* The linker defines the bounds; weak so a link without any array (or a
    linker that defines none) sees an empty range. */
 extern const init_fn __preinit_array_start[] __attribute__((weak)) HIDDEN;

@@ -7,6 +7,16 @@ ifeq ($(wildcard $(SC_TABLE)),)
 $(error SYSCALL_VERSION=$(SYSCALL_VERSION) has no table $(SC_TABLE); fix: make SYSCALL_VERSION=<one of: $(SC_VERSIONS)>, or add the table)
 endif
 
+# The ABI name of each table (redox-run --abi; the freestanding runtime's ABI
+# note, docs/abi-note.md): 0.6.0 is what relibc of 2026-01 spoke, 0.9.x what
+# relibc dadb4375 (2026-08) speaks (redox-abi.md §4).
+SC_ABI.0.6.0 := 2026-01
+SC_ABI.0.9.3 := 2026-08
+SC_ABI := $(SC_ABI.$(SYSCALL_VERSION))
+ifeq ($(SC_ABI),)
+$(error SYSCALL_VERSION=$(SYSCALL_VERSION) has a table but no ABI name; fix: add SC_ABI.$(SYSCALL_VERSION) := <redox-run --abi name> to syscalls/part.mk)
+endif
+
 SC_GEN := $(BUILD)/gen/syscalls
 # $(call sc_gen,VERSION): generated sources of one table version.
 sc_gen = $(SC_GEN)/$(1)

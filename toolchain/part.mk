@@ -129,7 +129,8 @@ toolchain: $(TOOLCHAIN_FILES)
 .PHONY: import-relibc
 import-relibc: $(SYSROOT_FILES)
 	$(if $(RELIBC),,@echo "import-relibc: RELIBC is not set; fix: make import-relibc RELIBC=DIR (DIR with lib/libc.a and include/, or <triple>/{lib,include} per target)" >&2; exit 1)
-	$(Q)LLVM_READELF=$(LLVM_READELF) sh toolchain/import-relibc.sh '$(RELIBC)' '$(SYSROOT)' $(ARCHS)
+	$(Q)LLVM_READELF=$(LLVM_READELF) LLVM_NM=$(LLVM_NM) LLVM_AR=$(LLVM_AR) LLVM_OBJCOPY=$(LLVM_OBJCOPY) \
+	 RELIBC_ABI='$(RELIBC_ABI)' sh toolchain/import-relibc.sh '$(RELIBC)' '$(SYSROOT)' $(ARCHS)
 ifneq ($(RELIBC),)
 INSTALL_EXTRA += import-relibc
 endif

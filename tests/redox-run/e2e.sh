@@ -126,6 +126,36 @@ for a in $ARCHS; do
 	expect_grep "$a --check-abi names sp" 'check-abi: VIOLATION at main: sp 0x[0-9a-f]+ is [0-9]+ mod 16' "$e"
 	run "$a --count-until unknown symbol" 125 --count-until no_such_symbol "$P" hello
 	expect_grep "$a unknown symbol message" 'no_such_symbol: no such symbol' "$e"
+
+	# The ABI note (docs/abi-note.md): without --abi, redox-run starts the
+	# program with the ABI its note names; the auxv order shows which
+	# (redox-abi.md §1: R0 for 2026-01, RH with the three new fds for 2026-08).
+	r0="41 42 40 36 34 33 32 4 5 3 9 0" rh="45 44 43 41 42 40 36 34 33 32 4 5 3 9 0"
+	auxv_order() { awk '{printf "%s%s", s, $1; s=" "}' "$o"; }
+	run "$a no note: 2026-01" 0 "$P" auxv
+	expect_eq "$a no note: R0 auxv" "$r0" "$(auxv_order)"
+	run "$a note 2026-08" 0 "$OUT/$a/rrtest-note-08" auxv
+	expect_eq "$a note 2026-08 without --abi: RH auxv" "$rh" "$(auxv_order)"
+	run "$a note 2026-08, --abi=2026-01 wins" 0 --abi=2026-01 "$OUT/$a/rrtest-note-08" auxv
+	expect_eq "$a --abi=2026-01 overrides the note: R0 auxv" "$r0" "$(auxv_order)"
+	run "$a note names an unknown ABI" 125 "$OUT/$a/rrtest-note-unknown" hello
+	expect_grep "$a unknown ABI note: message names the ABI and the fix" \
+		"rrtest-note-unknown: its redox-crt ABI note names ABI '2031-13', which this redox-run does not emulate; fix: run it with --abi=2026-01 or --abi=2026-08" "$e"
+	expect_eq "$a unknown ABI note: nothing ran" "" "$(cat "$o")"
+	run "$a unknown ABI note, --abi given" 0 --abi=2026-08 "$OUT/$a/rrtest-note-unknown" hello
+	expect_eq "$a unknown ABI note, --abi given: runs" "hello, redox" "$(cat "$o")"
+	run "$a malformed note" 126 "$OUT/$a/rrtest-note-nonul" hello
+	expect_grep "$a malformed note: message" 'rrtest-note-nonul: its redox-crt ABI note is malformed \(8-byte description' "$e"
+	run "$a two notes that disagree" 126 "$OUT/$a/rrtest-note-two" hello
+	expect_grep "$a two notes: message names both" "two redox-crt ABI notes that disagree \('2026-01' and '2026-08'\)" "$e"
+	run "$a note past its segment is not read" 0 "$OUT/$a/rrtest-note-huge" auxv
+	expect_eq "$a note past its segment: default R0 auxv" "$r0" "$(auxv_order)"
+	run "$a redox-crt note of another type is not the ABI note" 0 "$OUT/$a/rrtest-note-type2" auxv
+	expect_eq "$a note type 2: default R0 auxv" "$r0" "$(auxv_order)"
+	expect_eq "$a rrtest-note-align8: its note is in an 8-aligned PT_NOTE" 0x8 \
+		"$(${LLVM_READELF:-llvm-readelf-19} -lW "$OUT/$a/rrtest-note-align8" | awk '$1 == "NOTE" { print $NF }' | sort -u | tr '\n' ' ' | sed 's/ $//')"
+	run "$a note 2026-08 padded to 8" 0 "$OUT/$a/rrtest-note-align8" auxv
+	expect_eq "$a 8-aligned note 2026-08 without --abi: RH auxv" "$rh" "$(auxv_order)"
 done
 
 # Bad inputs: each gets one clear line and its exit status (126/127).

@@ -54,9 +54,37 @@ $(RRT_OUT)/$(1)/evtest: $(BUILD)/$(1)/obj/tests/redox-run/e2e/$(1)/start.o \
 	$$(call msg,LD,$(1),$$@)
 	$(Q)mkdir -p $$(@D)
 	$(Q)$(LD_LLD) $(cross_ldflags) -o $$@ $$^
+# rrtest with ABI notes (tests/redox-run/e2e/abinote.S, docs/abi-note.md):
+# one naming 2026-08, one an ABI redox-run does not know, a malformed one,
+# one whose size runs past its segment, and two that disagree.
+$(BUILD)/$(1)/obj/tests/redox-run/e2e/abinote-%.o: tests/redox-run/e2e/abinote.S
+	$$(call msg,AS,$(1),$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(CLANG) $$(call cross_asflags,$(1)) $$(RRT_NOTE.$$*) -c $$< -o $$@
+$(RRT_OUT)/$(1)/rrtest-note-%: $(BUILD)/$(1)/obj/tests/redox-run/e2e/$(1)/start.o \
+		$(BUILD)/$(1)/obj/tests/redox-run/e2e/rrtest.o $(BUILD)/$(1)/obj/tests/redox-run/e2e/abinote-%.o
+	$$(call msg,LD,$(1),$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(LD_LLD) $(cross_ldflags) -o $$@ $$^
+$(RRT_OUT)/$(1)/rrtest-note-two: $(BUILD)/$(1)/obj/tests/redox-run/e2e/$(1)/start.o \
+		$(BUILD)/$(1)/obj/tests/redox-run/e2e/rrtest.o $(BUILD)/$(1)/obj/tests/redox-run/e2e/abinote-01.o \
+		$(BUILD)/$(1)/obj/tests/redox-run/e2e/abinote-08.o
+	$$(call msg,LD,$(1),$$@)
+	$(Q)mkdir -p $$(@D)
+	$(Q)$(LD_LLD) $(cross_ldflags) -o $$@ $$^
 endef
+RRT_NOTE.01 := -DNOTE_ABI='"2026-01"'
+RRT_NOTE.08 := -DNOTE_ABI='"2026-08"'
+RRT_NOTE.unknown := -DNOTE_ABI='"2031-13"'
+RRT_NOTE.nonul := -DNOTE_NONUL
+RRT_NOTE.huge := -DNOTE_HUGE
+RRT_NOTE.type2 := -DNOTE_TYPE2
+RRT_NOTE.align8 := -DNOTE_ALIGN8
+RRT_NOTES := 08 unknown nonul huge two type2 align8
+.SECONDARY: $(foreach a,$(ARCHS),$(foreach n,01 $(RRT_NOTES),$(BUILD)/$(a)/obj/tests/redox-run/e2e/abinote-$(n).o))
 $(foreach a,$(ARCHS),$(eval $(call rrt_arch,$(a))))
-RRT_E2E := $(foreach a,$(ARCHS),$(RRT_OUT)/$(a)/rrtest $(RRT_OUT)/$(a)/rrtest-misaligned)
+RRT_E2E := $(foreach a,$(ARCHS),$(RRT_OUT)/$(a)/rrtest $(RRT_OUT)/$(a)/rrtest-misaligned \
+	$(addprefix $(RRT_OUT)/$(a)/rrtest-note-,$(RRT_NOTES)))
 
 CHECK_SUITES += redox-run
 .PHONY: check-redox-run fuzz fuzz-redox-run

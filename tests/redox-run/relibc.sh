@@ -95,6 +95,12 @@ for a in $ARCHS; do
 	run "$a hello" 0 "$R" "$B/hello" world
 	same "$a hello: stdout" "$SRC/hello.out" "$o"
 	same "$a hello: stderr" "$SRC/hello.err" "$e"
+	# Without --abi: the ABI note make relibc put in libc.a (docs/abi-note.md)
+	# makes redox-run pick 2026-08; under 2026-01 relibc would stop at start.
+	"$RR" --root "$R" "$B/hello" world > "$o" 2> "$e"
+	expect_eq "$a hello without --abi: exit 0 (the ABI note picks 2026-08)" 0 $?
+	same "$a hello without --abi: stdout" "$SRC/hello.out" "$o"
+	same "$a hello without --abi: stderr" "$SRC/hello.err" "$e"
 
 	run "$a malloc" 0 "$R" "$B/malloc"
 	same "$a malloc: stdout" "$SRC/malloc.out" "$o"

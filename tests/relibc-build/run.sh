@@ -71,7 +71,7 @@ expect_eq "second make relibc leaves RELIBC_STAMP alone (dependents are not rema
 
 ### 3. The cache: outside build/, keyed by content
 for a in $ARCHS; do
-	dir=$(cat "$top/$BUILD/relibc/$a.imported" 2>/dev/null)
+	dir=$(head -n 1 "$top/$BUILD/relibc/$a.imported" 2>/dev/null)
 	case $dir in
 	"$REDOX_CRT_CACHE"/relibc/*/$a) ok "$a: result cached in the cache directory ($dir)" ;;
 	*) fail "$a: result cached in the cache directory" "imported from '$dir', not under $REDOX_CRT_CACHE/relibc/<hash>/$a" ;;
@@ -83,7 +83,7 @@ cb=${CBINDGEN:-$(ls "$REDOX_CRT_CACHE"/cbindgen/*/cbindgen 2>/dev/null | head -n
 key() { sh relibc/build-relibc.sh --print-key --arch "$a" --specs "$top/$TC_SPECDIR" --work "$T/work" \
 	--cache "$T/cache" --cbindgen "$cb" "$@" 2>"$T/key.err"; }
 k0=$(key --src "$RELIBC_SRC" ${RELIBC_VENDOR:+--vendor "$RELIBC_VENDOR"})
-dir=$(cat "$top/$BUILD/relibc/$a.imported" 2>/dev/null)
+dir=$(head -n 1 "$top/$BUILD/relibc/$a.imported" 2>/dev/null)
 expect_eq "cache key: --print-key gives the key of the cached build" "$(basename "$(dirname "$dir")")" "$k0"
 # Same content elsewhere, and only mtimes changed: same key. One byte more: another key.
 # The vendor directory: RELIBC_VENDOR, or what the tree's .cargo/config.toml names.
@@ -111,21 +111,38 @@ PS=$T/private-sysroot PST=$T/private-stamp/imported.stamp
 mkdir -p "$PS" "$(dirname "$PST")"
 imp() { sh relibc/import.sh "$RELIBC_SRC" "${RELIBC_VENDOR:-}" "$cb" "" "$top/$TC_SPECDIR" "$top/$BUILD/relibc/work" \
 	"$REDOX_CRT_CACHE" "$PS" "$PST" $ARCHS > "$T/imp.log" 2>&1; }
-# same_as_cache WHAT: every arch's libc.a, libm.a and stdio.h/pthread.h equal the cache's.
+AR=${LLVM_AR:-llvm-ar-19} OBJCOPY=${LLVM_OBJCOPY:-llvm-objcopy-19}
+# same_as_cache WHAT: every arch's libm.a and stdio.h/pthread.h equal the
+# cache's; its libc.a has the cache's members, in order, with the same
+# symbols, and the member defining relibc_start_v1 carries the ABI note
+# (docs/abi-note.md) for 2026-08 (relibc dadb4375's Cargo.lock pins
+# redox_syscall 0.9.1: ../shared/relibc/README.md), byte for byte.
 same_as_cache() {
 	for a in $ARCHS; do
-		c=$(cat "$top/$BUILD/relibc/$a.imported") p=$PS/$a-unknown-redox
+		c=$(head -n 1 "$top/$BUILD/relibc/$a.imported") p=$PS/$a-unknown-redox
 		diffs=
-		for f in lib/libc.a lib/libm.a include/stdio.h include/pthread.h include/sys/stat.h; do
+		for f in lib/libm.a include/stdio.h include/pthread.h include/sys/stat.h; do
 			cmp -s "$c/$f" "$p/$f" || diffs="$diffs $f"
 		done
-		expect_eq "$1: $a libc.a, libm.a and headers are the cache's" "" "$diffs"
+		"$AR" t "$c/lib/libc.a" > "$T/members.cache"; "$AR" t "$p/lib/libc.a" > "$T/members.sysroot"
+		cmp -s "$T/members.cache" "$T/members.sysroot" || diffs="$diffs libc.a-members"
+		"$NM" "$c/lib/libc.a" > "$T/nm.cache" 2>&1; "$NM" "$p/lib/libc.a" > "$T/nm.sysroot" 2>&1
+		cmp -s "$T/nm.cache" "$T/nm.sysroot" || diffs="$diffs libc.a-symbols"
+		expect_eq "$1: $a libm.a, headers, libc.a's members and symbols are the cache's" "" "$diffs"
+		m=$("$NM" --defined-only "$p/lib/libc.a" | awk '/^[^ ]+:$/ { m = substr($0, 1, length($0) - 1) } NF == 3 && $3 == "relibc_start_v1" { print m }')
+		rm -rf "$T/member"; mkdir -p "$T/member"
+		(cd "$T/member" && "$AR" x "$p/lib/libc.a" "$m") && "$OBJCOPY" --dump-section .note.redox-crt.abi="$T/member/note" "$T/member/$m" "$T/member/copy" 2> /dev/null
+		expect_eq "$1: $a relibc_start_v1's member carries the ABI note 2026-08" \
+			"0a000000 08000000 01000000 7265646f 782d6372 74000000 32303236 2d303800" \
+			"$(od -An -tx1 "$T/member/note" 2>/dev/null | tr -d ' \n' | sed 's/\(........\)/\1 /g; s/ $//')"
+		expect_eq "$1: $a no other member carries it" 1 \
+			"$("$LLVM_READELF" -SW "$p/lib/libc.a" 2>/dev/null | grep -c '\.note\.redox-crt\.abi')"
 	done
 }
 if imp; then ok "import.sh into an empty private sysroot"; else fail "import.sh into an empty private sysroot" "$(tail -n 3 "$T/imp.log" | tr '\n' ' ')"; fi
 same_as_cache "first import"
 for a in $ARCHS; do
-	expect_eq "first import: $a marked with its cache directory" "$(cat "$top/$BUILD/relibc/$a.imported")" "$(cat "$(dirname "$PST")/$a.imported" 2>/dev/null)"
+	expect_eq "first import: $a marked with its cache directory" "$(head -n 1 "$top/$BUILD/relibc/$a.imported")" "$(head -n 1 "$(dirname "$PST")/$a.imported" 2>/dev/null)"
 done
 check "first import: the stamp exists" test -f "$PST"
 touch -d '2000-01-01' "$PST"; p0=$(mtime "$PST")
@@ -137,6 +154,24 @@ imp
 for a in $ARCHS; do expect_no_grep "libm.a changed: $a not up to date" "^  RELIBC +$a +up to date" "$T/imp.log"; done
 same_as_cache "libm.a changed, imported again"
 check "libm.a changed: the stamp is touched" test "$(mtime "$PST")" != "$p0"
+# The note is part of what "up to date" checks: a libc.a without it (as a
+# plain copy of the cache's would be) is imported again.
+for a in $ARCHS; do cp "$(head -n 1 "$top/$BUILD/relibc/$a.imported")/lib/libc.a" "$PS/$a-unknown-redox/lib/libc.a"; done
+imp
+for a in $ARCHS; do expect_no_grep "libc.a without the note: $a not up to date" "^  RELIBC +$a +up to date" "$T/imp.log"; done
+same_as_cache "libc.a without the note, imported again"
+# RELIBC_ABI: none leaves libc.a as built; a bad value is refused before anything is written.
+a1=$(echo $ARCHS | cut -d' ' -f1) c1=$(head -n 1 "$top/$BUILD/relibc/$a1.imported")
+rm -rf "$T/abi-sr"; mkdir -p "$T/abi-sr"
+RELIBC_ABI=none sh toolchain/import-relibc.sh "$c1" "$T/abi-sr" "$a1" > "$T/abi.log" 2>&1
+check "RELIBC_ABI=none: $a1 libc.a is the cache's, unchanged" cmp "$c1/lib/libc.a" "$T/abi-sr/$a1-unknown-redox/lib/libc.a"
+rm -rf "$T/abi-sr"; mkdir -p "$T/abi-sr"
+RELIBC_ABI=2026-8 sh toolchain/import-relibc.sh "$c1" "$T/abi-sr" "$a1" > "$T/abi.log" 2>&1
+expect_eq "RELIBC_ABI=2026-8: refused (exit 1)" 1 $?
+expect_grep "RELIBC_ABI=2026-8: the message names the value and the fix" \
+	'^import-relibc: RELIBC_ABI=2026-8: not an ABI name; fix: RELIBC_ABI=2026-08' "$T/abi.log"
+expect_eq "RELIBC_ABI=2026-8: nothing written" "" "$(ls -A "$T/abi-sr")"
+rm -rf "$T/abi-sr"
 rm -rf "$PS" "$(dirname "$PST")"
 
 ### 4. Bad input: one line naming input, problem and fix
@@ -253,7 +288,7 @@ for a in $ARCHS; do
 	# symbols.sh itself, on the unrenamed archive the cache keeps: the cached
 	# libc.a was made by the symbols.sh of its day (RECIPE bumps are by hand),
 	# so a change to it is only tested here. Same facts, fresh output.
-	cache=$(cat "$top/$BUILD/relibc/$a.imported" 2>/dev/null)
+	cache=$(head -n 1 "$top/$BUILD/relibc/$a.imported" 2>/dev/null)
 	fr=$T/symbols-$a
 	rm -rf "$fr"; mkdir -p "$fr/lib"
 	cp "$cache/lib/librelibc-raw.a" "$fr/rl.a" 2>/dev/null && cp "$cache/lib/libm.a" "$fr/lib/libm.a"
@@ -308,7 +343,7 @@ else
 		done
 		expect_grep "rust $a: relibc_start_v1 from libc.a" ' T relibc_start_v1$' "$T/rn-$a"
 		# Negative control: the same program against the unrenamed archive.
-		cache=$(cat "$top/$BUILD/relibc/$a.imported")
+		cache=$(head -n 1 "$top/$BUILD/relibc/$a.imported")
 		rm -rf "$T/raw-$a"; mkdir -p "$T/raw-$a"
 		# Everything the spec's link line may name (crt objects, libgcc, libunwind …), but libc.a.
 		for f in "$lib"/*; do [ "$(basename "$f")" = libc.a ] || ln -s "$f" "$T/raw-$a/"; done

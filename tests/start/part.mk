@@ -10,7 +10,7 @@ endef
 $(foreach a,$(ARCHS),$(eval $(call start_test_arch,$(a))))
 .PHONY: check-start
 check-start: $(REDOX_RUN)
-	@rc=0; $(foreach a,$(ARCHS),REDOX_RUN=$(REDOX_RUN) sh tests/start/run.sh $(a) $(BUILD)/$(a)/test/start $(BUILD)/test/start/$(a) || rc=1;) exit $$rc
+	@rc=0; $(foreach a,$(ARCHS),REDOX_RUN=$(REDOX_RUN) SYSCALL_VERSION=$(SYSCALL_VERSION) sh tests/start/run.sh $(a) $(BUILD)/$(a)/test/start $(BUILD)/test/start/$(a) || rc=1;) exit $$rc
 
 # Host unit tests (Check) of start/*.c, plain and with ASan+UBSan. The
 # runtime's libc names are renamed so they do not replace the host's.

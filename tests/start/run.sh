@@ -93,4 +93,20 @@ for abi in 2026-01 2026-08; do
 	expect_grep "$t: missing proc fd message on fd 2" 'no AT_REDOX_PROC_FD \(41\)' "$work/noproc-$abi.err"
 	expect_eq "$t: nothing on stdout before the trap" "" "$(cat "$work/noproc-$abi.out")"
 done
+
+# --- the ABI note libredox_start.a puts in every freestanding program
+# (docs/abi-note.md), byte for byte: namesz 10, descsz 8, type 1,
+# "redox-crt\0" padded to 12, then the ABI of the syscall table it was built
+# with (written by hand: redox_syscall 0.6.0 is 2026-01's, 0.9.x 2026-08's).
+case ${SYSCALL_VERSION:-0.6.0} in
+0.6.0) want=2026-01 ;;
+0.9.*) want=2026-08 ;;
+*) want=unknown ;;
+esac
+OBJCOPY=${LLVM_OBJCOPY:-llvm-objcopy-19}
+rm -f "$work/abi.note"
+"$OBJCOPY" --dump-section .note.redox-crt.abi="$work/abi.note" "$bin/order" "$work/order.copy" 2> "$work/abi.note.err"
+expect_eq "$arch: the program carries the redox-crt ABI note for SYSCALL_VERSION ${SYSCALL_VERSION:-0.6.0} ($want)" \
+	"0a000000 08000000 01000000 7265646f 782d6372 74000000 $(printf '%s' "$want" | od -An -tx1 | tr -d ' \n' | sed 's/\(........\)/\1 /')00" \
+	"$(od -An -tx1 "$work/abi.note" 2>/dev/null | tr -d ' \n' | sed 's/\(........\)/\1 /g; s/ $//')"
 summary

@@ -241,3 +241,60 @@ uint64_t rr_elf_lookup(const uint8_t *buf, const struct rr_image *img, const cha
 	}
 	return 0;
 }
+
+/* The ABI note (docs/abi-note.md): owner "redox-crt", type 1, the ABI's
+   name as a NUL-terminated string ("2026-01", "2026-08"). Notes are read
+   from the PT_NOTE segments; a segment or note that does not fit the file
+   is skipped, as the loader would never see it. */
+#define RR_NOTE_OWNER "redox-crt"
+#define RR_NOTE_TYPE_ABI 1
+
+int rr_elf_abi_note(const uint8_t *buf, size_t len, const struct rr_image *img, char *abi,
+		    size_t abilen, char *err, size_t n)
+{
+	int found = 0;
+	abi[0] = 0;
+	for (uint64_t i = 0; i < img->phnum; i++) {
+		Elf64_Phdr ph;
+		memcpy(&ph, buf + img->phoff + i * sizeof ph, sizeof ph);
+		if (ph.p_type != PT_NOTE || !in_file(ph.p_offset, ph.p_filesz, len))
+			continue;
+		/* The description and the next entry start at the segment's
+		   alignment from its start: 4, or 8 for 8-aligned notes
+		   (.note.gnu.property: "GNU\0" at 12, its description at 16). */
+		uint64_t al = ph.p_align == 8 ? 8 : 4;
+		uint64_t at = 0, end = ph.p_filesz;
+		while (end - at >= 12) {
+			uint32_t hdr[3];
+			memcpy(hdr, buf + ph.p_offset + at, sizeof hdr);
+			uint64_t namesz = hdr[0], descsz = hdr[1];
+			uint64_t name_at = at + 12;
+			uint64_t desc_at = (name_at + namesz + al - 1) & ~(al - 1);
+			uint64_t next = (desc_at + descsz + al - 1) & ~(al - 1);
+			if (desc_at > end || next > end || next <= at)
+				break; /* does not fit its segment: the rest is not notes */
+			const uint8_t *name = buf + ph.p_offset + name_at;
+			const uint8_t *desc = buf + ph.p_offset + desc_at;
+			at = next;
+			if (hdr[2] != RR_NOTE_TYPE_ABI || namesz != sizeof RR_NOTE_OWNER ||
+			    memcmp(name, RR_NOTE_OWNER, sizeof RR_NOTE_OWNER) != 0)
+				continue;
+			const uint8_t *nul = descsz ? memchr(desc, 0, descsz) : NULL;
+			if (!nul || nul == desc || (size_t)(nul - desc) >= abilen)
+				return fail(err, n, 1, "its redox-crt ABI note is malformed (%llu-byte description, "
+					    "not a short NUL-terminated name); relink it with redox-crt's sysroot, "
+					    "or give --abi=2026-01|2026-08", (unsigned long long)descsz);
+			for (const uint8_t *c = desc; c < nul; c++)
+				if (*c < 0x20 || *c > 0x7e)
+					return fail(err, n, 1, "its redox-crt ABI note holds non-printable bytes; "
+						    "relink it with redox-crt's sysroot, or give --abi=2026-01|2026-08");
+			if (found && strcmp(abi, (const char *)desc) != 0)
+				return fail(err, n, 1, "it carries two redox-crt ABI notes that disagree ('%s' and "
+					    "'%s'): parts of two sysroots were linked together; relink it, or give "
+					    "--abi=2026-01|2026-08", abi, (const char *)desc);
+			memcpy(abi, desc, (size_t)(nul - desc) + 1);
+			found = 1;
+		}
+	}
+	return found ? 0 : -1;
+}

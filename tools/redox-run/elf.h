@@ -47,6 +47,12 @@ int rr_elf_parse(const uint8_t *buf, size_t len, struct rr_image *img,
  * with *off the offset into it; address of a named symbol (0 if absent). */
 const char *rr_elf_symbolize(const uint8_t *buf, const struct rr_image *img,
 			     uint64_t addr, uint64_t *off);
+/* The ABI the program was linked for, from its redox-crt ABI note
+ * (docs/abi-note.md): 0 with the name in abi[0..abilen), -1 when it has
+ * none, 1 with "<problem>; <fix>" in err when the note is malformed or two
+ * notes disagree. */
+int rr_elf_abi_note(const uint8_t *buf, size_t len, const struct rr_image *img, char *abi,
+		    size_t abilen, char *err, size_t errlen);
 uint64_t rr_elf_lookup(const uint8_t *buf, const struct rr_image *img,
 		       const char *name);
 #endif

@@ -52,9 +52,11 @@ static const char usage[] =
 "                     --abi=2026-08); default /\n"
 "  --abi=2026-01|2026-08\n"
 "                     exec state and syscall numbers: relibc of 2026-01\n"
-"                     (default; redox_syscall 0.6.0) or of 2026-08 (0.9.x: the\n"
+"                     (redox_syscall 0.6.0) or of 2026-08 (0.9.x: the\n"
 "                     FILETABLE/CWD/NS fds, AT_PHDR inside the image, fds\n"
-"                     chosen by the program)\n"
+"                     chosen by the program). Default: what the program's\n"
+"                     redox-crt ABI note says (its sysroot's libc or\n"
+"                     freestanding runtime puts it there), else 2026-01\n"
 "  --drop-auxv KEY    leave auxv entry KEY (a number) out; repeatable\n"
 "  --strace           one line per syscall on stderr\n"
 "  --count-insns      print 'redox-run: instructions: N' at exit\n"
@@ -368,6 +370,7 @@ int main(int argc, char **argv)
 	struct rr rr0 = { 0 }, *rr = &rr0;
 	struct env env = { 0 };
 	struct rr_stack_in in = { .abi = RR_ABI_2026_01, .umask = 022 };
+	int abi_given = 0;
 	const char *cwd = "/", *root = ".";
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
@@ -403,6 +406,7 @@ int main(int argc, char **argv)
 		} else if (OPTARG("--root")) {
 			root = val;
 		} else if (OPTARG("--abi")) {
+			abi_given = 1;
 			if (!strcmp(val, "2026-01"))
 				in.abi = RR_ABI_2026_01;
 			else if (!strcmp(val, "2026-08"))
@@ -439,6 +443,23 @@ int main(int argc, char **argv)
 	char err[256];
 	if (rr_elf_parse(rr->file, rr->file_len, &rr->img, err, sizeof err))
 		die(RR_EXIT_BADELF, "%s: %s", rr->prog, err);
+	/* No --abi: the program's ABI note says which (docs/abi-note.md);
+	   without one, 2026-01. */
+	char note_abi[16];
+	int nk = abi_given ? -1 : rr_elf_abi_note(rr->file, rr->file_len, &rr->img, note_abi,
+						  sizeof note_abi, err, sizeof err);
+	if (nk > 0)
+		die(RR_EXIT_BADELF, "%s: %s", rr->prog, err);
+	if (nk == 0) {
+		if (!strcmp(note_abi, "2026-01"))
+			in.abi = RR_ABI_2026_01;
+		else if (!strcmp(note_abi, "2026-08"))
+			in.abi = RR_ABI_2026_08;
+		else
+			die(RR_EXIT_USAGE, "%s: its redox-crt ABI note names ABI '%s', which this redox-run does "
+			    "not emulate; fix: run it with --abi=2026-01 or --abi=2026-08, or relink it with this "
+			    "sysroot", rr->prog, note_abi);
+	}
 	if (rr->count_until && !(rr->until_addr = rr_elf_lookup(rr->file, &rr->img, rr->count_until)))
 		die(RR_EXIT_USAGE, "%s: --count-until %s: no such symbol in the program's symbol table",
 		    rr->prog, rr->count_until);

@@ -30,6 +30,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		rr_elf_symbolize(buf, &img, img.entry, &off);
 		rr_elf_lookup(buf, &img, "main");
+		/* The ABI note: found means a NUL-terminated printable name that
+		   fits the buffer; a problem means a message. */
+		char abi[16];
+		int k = rr_elf_abi_note(buf, size, &img, abi, sizeof abi, err, sizeof err);
+		if (k == 0 && (!memchr(abi, 0, sizeof abi) || !abi[0]))
+			abort();
+		if (k > 0 && (!memchr(err, 0, sizeof err) || !err[0]))
+			abort();
 	} else if (!memchr(err, 0, sizeof err) || !err[0]) {
 		abort();
 	}

@@ -1,3 +1,3 @@
 # file: relibc/import.sh
-# why: "up to date" compares libc.a only: a sysroot libm.a that differs from the build is kept
-/cmp -s "\$dir\/lib\/libc.a" "\$lib\/libc.a" \&\& cmp -s "\$dir\/lib\/libm.a" "\$lib\/libm.a"; then/s/ \&\& cmp -s "\$dir\/lib\/libm.a" "\$lib\/libm.a"//
+# why: "up to date" checks libc.a only: a sysroot libm.a that differs from the build is kept
+/for f in "\$1\/lib\/libc.a" "\$1\/lib\/libm.a" "\$2\/libc.a" "\$2\/libm.a"; do sha "\$f"; done/s/ "\$2\/libm.a"; do/; do/
