@@ -15,13 +15,17 @@ changed=0
 # The ABI relibc speaks, from the redox_syscall its Cargo.lock pins
 # (redox-abi.md §4: 0.6 is 2026-01's, 0.9 is dadb4375's 2026-08), for the
 # ABI note import-relibc.sh adds (docs/abi-note.md).
-sc=$(awk '$1 == "name" && $3 == "\"redox_syscall\"" { getline; if ($1 == "version") { gsub(/"/, "", $3); print $3; exit } }' "$src/Cargo.lock" 2>/dev/null)
-case $sc in
-0.6.*) abi=2026-01 ;;
-0.9.*) abi=2026-08 ;;
-*) abi=none
-   echo "$me: $src/Cargo.lock pins redox_syscall '${sc:-(none found)}', whose ABI redox-run does not know; its programs get no ABI note, so run them with redox-run --abi=..." >&2 ;;
-esac
+# Computed once relibc has built (so a bad RELIBC_SRC gets build-relibc.sh's message).
+abi=
+relibc_abi() {
+	sc=$(awk '$1 == "name" && $3 == "\"redox_syscall\"" { getline; if ($1 == "version") { gsub(/"/, "", $3); print $3; exit } }' "$src/Cargo.lock" 2>/dev/null || true)
+	case $sc in
+	0.6.*) abi=2026-01 ;;
+	0.9.*) abi=2026-08 ;;
+	*) abi=none
+	   echo "$me: $src/Cargo.lock pins redox_syscall '${sc:-(none found)}', whose ABI redox-run does not know; its programs get no ABI note, so run them with redox-run --abi=..." >&2 ;;
+	esac
+}
 sha() { if [ -f "$1" ]; then sha256sum < "$1" | cut -d' ' -f1; else echo missing; fi; }
 import_state() {
 	echo "$1"; echo "abi $abi"
@@ -31,6 +35,7 @@ for arch in "$@"; do
 	dir=$(sh "$here/build-relibc.sh" --src "$src" ${vendor:+--vendor "$vendor"} \
 		${cbindgen:+--cbindgen "$cbindgen"} ${cbindgen_src:+--cbindgen-src "$cbindgen_src"} \
 		--specs "$specs" --arch "$arch" --work "$work" --cache "$cache")
+	[ -n "$abi" ] || relibc_abi
 	lib=$sysroot/$arch-unknown-redox/lib
 	mark=$(dirname "$stamp")/$arch.imported
 	# The sysroot's libc.a is the build's plus the ABI note, so "up to date"
