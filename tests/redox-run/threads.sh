@@ -16,7 +16,7 @@ T_TMP=$OUT/tmp
 mkdir -p "$T_TMP" "$OUT/empty-sysroot" "$T_TMP/root"
 o=$T_TMP/out e=$T_TMP/err
 
-OUT_MODES="create-join mutex condvar tls exit detached preempt pipe timed main-exit futex"
+OUT_MODES="create-join mutex condvar tls exit detached preempt pipe timed main-exit futex limit"
 
 # run NAME STATUS redox-run-args...: stdout in $o, stderr in $e.
 run() {

@@ -206,7 +206,11 @@ void cmain(uint64_t *sp)
 	uint64_t t0 = mono_ns(), due = t0 + 30000000u;
 	ts[0] = (int64_t)(due / 1000000000u), ts[1] = (int64_t)(due % 1000000000u);
 	check("a timeout 30 ms ahead", sc(SYS_WRITE, (long)c, (long)ts, 16, 0, 0, 0), 16);
+	/* A queue timeout set and cleared (flags 0) leaves the read to the clock. */
+	check("set timeout 1 ms", ctl(q, TIMEOUT_ID, EV_READ, 1), 24);
+	check("clear it", ctl(q, TIMEOUT_ID, 0, 1), 24);
 	check("it fires, blocking", rd(q, e, sizeof e), 24);
+	check("the clock's event, not the cleared timeout", e[0].id == c && e[0].data == 9, 1);
 	check("not before it was due", mono_ns() >= due, 1);
 	ts[0] = -1, ts[1] = 0;
 	check("a negative time (never)", sc(SYS_WRITE, (long)c, (long)ts, 16, 0, 0, 0), 16);

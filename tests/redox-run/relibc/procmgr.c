@@ -38,6 +38,7 @@ int main(void)
 	show("nice(-40) as 1000", nice(-40));
 	show("setuid(5) as 1000", setuid(5));
 	show("setgid(5) as 1000", setgid(5));
+	show("setgid(1000) as uid 1000, gid 0", setgid(1000));
 	printf("uid %d euid %d gid %d\n", (int)getuid(), (int)geteuid(), (int)getgid());
 	show("seteuid(0): the saved uid", seteuid(0));
 	show("kill(1, 0) as euid 0", kill(1, 0));

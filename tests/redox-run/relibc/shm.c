@@ -83,5 +83,12 @@ int main(void)
 	fd2 = shm_open("/plain", O_RDWR | O_CREAT, 0600);
 	fstat(fd2, &st);
 	printf("a new one: size %lld\n", (long long)st.st_size);
+	/* O_CREAT without O_EXCL opens the object the name has (ipcd openat
+	 * makes only a missing one): both handles see the same bytes. */
+	int a = shm_open("/both", O_RDWR | O_CREAT, 0600);
+	printf("O_CREAT, first: write %d\n", (int)write(a, "same", 4));
+	int b = shm_open("/both", O_RDWR | O_CREAT, 0600);
+	char sb[8] = { 0 };
+	printf("O_CREAT, second: read %d '%s'\n", (int)read(b, sb, sizeof sb - 1), sb);
 	return 0;
 }

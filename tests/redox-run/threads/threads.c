@@ -527,6 +527,49 @@ static int futexes(void)
 	return 0;
 }
 
+/* redox-run's own limit (docs/redox-run-threads.md §1): at most 1024
+ * threads not dead at once, main included; past it dup(proc, "new-thread")
+ * is ENOMEM, which relibc's create reports as EAGAIN (R
+ * src/pthread/mod.rs:202-204). Threads that ended free their places. Only
+ * 10 threads end here: every ended thread leaves a hole in the mappings,
+ * and redox-run's 512 distinct runs (redox-run-memory.md) would run out
+ * before 1023 did; the others are still waiting when main returns. */
+#define LIMIT_TRY 1100
+static pthread_mutex_t holds[LIMIT_TRY];
+static void *held(void *a)
+{
+	pthread_mutex_t *m = a;
+	pthread_mutex_lock(m);
+	pthread_mutex_unlock(m);
+	return NULL;
+}
+static int limit(void)
+{
+	static pthread_t t[LIMIT_TRY];
+	pthread_attr_t at;
+	if (pthread_attr_init(&at) || pthread_attr_setstacksize(&at, 65536))
+		return 1;
+	for (int i = 0; i < LIMIT_TRY; i++)
+		if (pthread_mutex_init(&holds[i], NULL) || pthread_mutex_lock(&holds[i]))
+			return 1;
+	int n = 0, r = 0;
+	while (n < LIMIT_TRY && !(r = pthread_create(&t[n], &at, held, &holds[n])))
+		n++;
+	printf("created %d besides main, then %s\n", n,
+	       r == EAGAIN ? "EAGAIN" : r ? "another error" : "no error");
+	int joined = 0;
+	for (int i = 0; i < 10 && i < n; i++) {
+		pthread_mutex_unlock(&holds[i]);
+		joined += !pthread_join(t[i], NULL);
+	}
+	printf("joined %d\n", joined);
+	r = pthread_create(&t[0], &at, held, &holds[n]);
+	printf("then: %s\n", r ? "failed" : "created");
+	r = pthread_create(&t[1], &at, held, &holds[n]);
+	printf("then: %s\n", r ? "failed" : "created");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct { const char *name; int (*fn)(void); } modes[] = {
@@ -535,6 +578,7 @@ int main(int argc, char **argv)
 		{ "pipe", pipes }, { "timed", timed }, { "exit-process", thread_exit_process },
 		{ "main-exit", main_exit }, { "deadlock-join", deadlock },
 		{ "deadlock-cond", deadlock_cond }, { "fault", fault }, { "futex", futexes },
+		{ "limit", limit },
 	};
 	for (size_t i = 0; argc == 2 && i < sizeof modes / sizeof modes[0]; i++)
 		if (!strcmp(argv[1], modes[i].name)) {
