@@ -35,6 +35,15 @@ norm() {
 		esac
 	done < "$2"
 }
+# load0 PROG: the address of the PT_LOAD at file offset 0 (where the ELF
+# header is mapped); phdr_want PROG PHDR-BASE: the "phdr" mode's expected
+# two lines, from llvm-readelf: e_phnum, and the headers at PHDR-BASE + e_phoff.
+load0() { $LLVM_READELF -lW "$1" | awk '$1 == "LOAD" && $2 ~ /^0x0+$/ { print $3; exit }'; }
+phdr_want() {
+	_n=$($LLVM_READELF -h "$1" | awk '/Number of program headers:/ { print $NF }')
+	_o=$($LLVM_READELF -h "$1" | awk '/Start of program headers:/ { print $5 }')
+	printf "phdr size=64 phnum=%d phdr=0x%016x bias=0x%016x name='' adds=1\nobjects=1\n" "$_n" $(($2 + _o)) 0
+}
 # frames FILE PREFIX: the function names of the lines starting with PREFIX.
 frames() { sed -n "s/^$2 \\([^ ]*\\).*/\\1/p" "$1" | tr '\n' ' ' | sed 's/ $//'; }
 
@@ -111,6 +120,13 @@ else
 		expect_no_grep "eh: $a ForcedUnwind never returns to f3" '^forced rc=' "$work/$a/eh-forced.norm"
 		expect_eq "eh: $a an exception raised in f3 is caught in main (test personality, SetGR/SetIP)" \
 			"$exp_catch" "$(cat "$work/$a/eh-catch.norm")"
+
+		# dl_iterate_phdr (unwind/llvm/phdr.c), from __ehdr_start: the
+		# file's program headers as llvm-readelf reads them, at the first
+		# PT_LOAD's address + e_phoff, bias 0 (ET_EXEC), one object.
+		"$REDOX_RUN" --max-insns 100000000 "$prog" phdr > "$work/$a/eh-phdr.out" 2>&1
+		expect_eq "eh: $a dl_iterate_phdr reports the program's headers (count, address, bias 0, one object)" \
+			"$(phdr_want "$prog" "$(load0 "$prog")")" "$(head -n 2 "$work/$a/eh-phdr.out")"
 
 		# _Unwind_Resume that reaches the end of the stack: every cleanup,
 		# then libunwind's _LIBUNWIND_ABORT (src/config.h, llvm-toolchain-19:

@@ -11,6 +11,38 @@ void *volatile eh_catch_pad;
 struct _Unwind_Exception *volatile eh_caught;
 static volatile int eh_pad_index = 1;
 
+/* glibc's struct dl_phdr_info, as far as the "phdr" mode reads it
+   (unwind/llvm/include/redox_phdr.h has the same layout). */
+struct eh_phdr_info {
+	uintptr_t dlpi_addr;
+	const char *dlpi_name;
+	const void *dlpi_phdr;
+	uint16_t dlpi_phnum;
+	unsigned long long dlpi_adds;
+};
+int dl_iterate_phdr(int (*cb)(struct eh_phdr_info *, size_t, void *), void *data);
+
+/* "phdr": what dl_iterate_phdr (unwind/llvm/phdr.c) reports of each object,
+   for tests/unwind/eh.sh to compare with llvm-readelf's view of the file. */
+static int phdr_cb(struct eh_phdr_info *i, size_t size, void *data)
+{
+	++*(unsigned *)data;
+	out("phdr size=");
+	out_dec(size);
+	out(" phnum=");
+	out_dec(i->dlpi_phnum);
+	out(" phdr=");
+	out_hex((uintptr_t)i->dlpi_phdr);
+	out(" bias=");
+	out_hex(i->dlpi_addr);
+	out(" name='");
+	out(i->dlpi_name ? i->dlpi_name : "(null)");
+	out("' adds=");
+	out_dec((unsigned long)i->dlpi_adds);
+	out("\n");
+	return 0;
+}
+
 static int streq(const char *a, const char *b)
 {
 	while (*a && *a == *b)
@@ -32,8 +64,15 @@ int main(int argc, char **argv)
 		eh_mode = EH_CATCH;
 	else if (streq(m, "resume"))
 		eh_mode = EH_RESUME;
-	else {
-		out("usage: eh bt|raise|forced|catch|resume\n");
+	else if (streq(m, "phdr")) {
+		unsigned n = 0;
+		dl_iterate_phdr(phdr_cb, &n);
+		out("objects=");
+		out_dec(n);
+		out("\n");
+		return 0;
+	} else {
+		out("usage: eh bt|raise|forced|catch|resume|phdr\n");
 		return 2;
 	}
 	/* The landing pad: the code after "caught", entered with main's

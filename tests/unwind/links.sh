@@ -81,6 +81,11 @@ else
 		"$REDOX_RUN" --max-insns 100000000 "$p" bt > "$p.bt" 2>&1
 		expect_eq "links $a: without __ehdr_start, AT_PHDR: LLVM libunwind walks f3 f2 f1 main relibc_start_v1 _start" \
 			"f3 f2 f1 main relibc_start_v1 _start" "$(norm "$p" "$p.bt" > "$p.norm"; frames "$p.norm" frame)"
+		# AT_PHDR and AT_PHNUM as redox-run gives them (redox-abi.md §1: 2026-01's
+		# AT_PHDR is a copy of the headers at 0x700000000040), bias 0.
+		"$REDOX_RUN" --max-insns 100000000 "$p" phdr > "$p.phdr" 2>&1
+		expect_eq "links $a: without __ehdr_start, dl_iterate_phdr reports AT_PHDR/AT_PHNUM (the file's header count)" \
+			"$(phdr_want "$p" 0x700000000000)" "$(head -n 2 "$p.phdr")"
 		"$REDOX_RUN" --max-insns 100000000 --drop-auxv 3 "$p" bt > "$p.bt0" 2>&1
 		expect_grep "links $a: without __ehdr_start and AT_PHDR: no frame found" '^backtrace rc=[0-9]+ frames=0$' "$p.bt0"
 
