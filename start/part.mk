@@ -12,5 +12,7 @@ endef
 $(foreach a,$(ARCHS),$(eval $(call start_arch,$(a))))
 $(foreach a,$(ALL_ARCHS),$(BUILD)/$(a)/obj/start/%.o): EXTRA_CFLAGS += -Os
 # The ABI note (docs/abi-note.md) names the ABI of the selected syscall table.
+# (Also in the host builds of start.c for tests/start/unit.c.)
 $(foreach a,$(ALL_ARCHS),$(BUILD)/$(a)/obj/start/start.o): EXTRA_CFLAGS += -DREDOX_CRT_ABI='"$(SC_ABI)"'
-$(foreach a,$(ALL_ARCHS),$(BUILD)/$(a)/obj/start/start.o): $(SC_STAMP)
+$(foreach v,host host-san,$(BUILD)/$(v)/obj/start/start.o): HOST_EXTRA_CFLAGS += -DREDOX_CRT_ABI='"$(SC_ABI)"'
+$(foreach a,$(ALL_ARCHS) host host-san,$(BUILD)/$(a)/obj/start/start.o): $(SC_STAMP)

@@ -21,11 +21,14 @@
 #   STALE           the mutant no longer applies (its line is gone, or the
 #                   sed script changes nothing): update or drop the mutant
 #   DOES NOT BUILD  make all failed: the mutant proves nothing; fix it
-#   SAME CODE       a mutant of a C/C++/assembly source or header rebuilt
-#                   objects, and every one of them is the unmutated object
-#                   but for debug info: an equivalent mutant (it changed a
-#                   line the compiler folds away, or one no build uses);
-#                   it proves nothing, so the suite is not run; fix it
+#   SAME CODE       a survivor whose every object rebuilt (by make all and
+#                   by the suite's own builds) is the unmutated object but
+#                   for debug info: an equivalent mutant (it changed a line
+#                   the compiler folds away, or one no build uses), not a
+#                   missing test; it proves nothing, so fix the mutant
+# (Checked after the suite, not before: a header's mutant may leave every
+# object of make all unchanged and still change the test programs the
+# suite compiles, which is where it is caught.)
 # Anything but "caught" makes the run fail. The unmutated copy's suite must
 # pass first, or none of that part's mutants are run.
 # usage: sh tests/lib/mutants.sh [PART...]   (default: every part with mutants/)
@@ -34,8 +37,9 @@
 #      (seconds per suite run, 1200), MUTANTS_KEEP=1 keeps caught copies,
 #      MUTANTS_FULL=1 runs a suite to its end even after its first FAIL line,
 #      MUTANTS_DRY=1 only checks that every mutant still applies (seconds),
-#      MUTANTS_BUILD_ONLY=1 applies and builds each mutant and runs the
-#      SAME CODE check, but no suite (minutes: finds equivalent mutants).
+#      MUTANTS_BUILD_ONLY=1 applies and builds each mutant but runs no
+#      suite (minutes); it says which source mutants leave make all's
+#      objects unchanged (for those, only the suite's builds can differ).
 set -u
 MAKE=${MAKE:-make}
 BUILD=${BUILD:-build}
@@ -244,15 +248,13 @@ for part in "$@"; do
 			echo "NO BUILD   $part/$name ($file): the mutant does not compile, so it proves nothing: $(grep -m 1 -E 'error|Error' "$md/build.log" | cut -c 1-120)"
 			nobuild=$((nobuild + 1)); echo "nobuild $part/$name" >> "$results"; continue
 		fi
-		case $file in
-		*.c|*.h|*.S|*.cpp|*.hpp)
-			if nsame=$(same_code "$base" "$md" "$md/.mutant-stamp"); then
-				echo "SAME CODE  $part/$name ($file): all $nsame objects it rebuilt are the unmutated ones but for debug info: an equivalent mutant that proves nothing; change $m so it changes the code"
-				equiv=$((equiv + 1)); echo "equivalent $part/$name" >> "$results"; rm -rf "$md"; continue
-			fi ;;
-		esac
 		if [ "${MUTANTS_BUILD_ONLY:-0}" = 1 ]; then
-			echo "builds     $part/$name ($file, $(($(now) - t1))s)"
+			same=
+			case $file in *.c|*.h|*.S|*.cpp|*.hpp)
+				nsame=$(same_code "$base" "$md" "$md/.mutant-stamp") &&
+					same="; the $nsame objects make all rebuilt are unchanged, only the suite's builds can tell" ;;
+			esac
+			echo "builds     $part/$name ($file, $(($(now) - t1))s)$same"
 			built=$((built + 1)); echo "builds $part/$name" >> "$results"; rm -rf "$md"; continue
 		fi
 		run_suite "$md" "$md/suite.log"
@@ -264,6 +266,11 @@ for part in "$@"; do
 			printf 'caught     %s/%s (%s, %ss): %s\n' "$part" "$name" "$file" "$dt" "${how:-suite exit status $rc}"
 			caught=$((caught + 1)); cp_=$((cp_ + 1)); echo "caught $part/$name" >> "$results"
 			[ "${MUTANTS_KEEP:-0}" = 1 ] || rm -rf "$md"
+		elif case $file in *.c|*.h|*.S|*.cpp|*.hpp) true ;; *) false ;; esac &&
+		     nsame=$(same_code "$base" "$md" "$md/.mutant-stamp"); then
+			printf 'SAME CODE  %s/%s (%s, %ss): survived, and all %s objects rebuilt for it (make all and the suite) are the unmutated ones but for debug info: an equivalent mutant that proves nothing; change %s so it changes the code\n' \
+				"$part" "$name" "$file" "$dt" "$nsame" "$m"
+			equiv=$((equiv + 1)); sp=$((sp + 1)); echo "equivalent $part/$name" >> "$results"
 		else
 			printf 'SURVIVED   %s/%s (%s, %ss): %s; copy kept in %s\n' "$part" "$name" "$file" "$dt" "$why" "$md"
 			survived=$((survived + 1)); sp=$((sp + 1)); echo "survived $part/$name" >> "$results"
@@ -272,7 +279,7 @@ for part in "$@"; do
 	[ "${MUTANTS_KEEP:-0}" = 1 ] || rm -rf "$base"
 	if [ $np -gt 0 ]; then rate=$((100 * sp / np)); else rate=0; fi
 	if [ "${MUTANTS_BUILD_ONLY:-0}" = 1 ]; then
-		echo "== $part: $np mutants, $(grep -c "^builds $part/" "$results") build and change the code, $(($(now) - t0)) s"
+		echo "== $part: $np mutants, $(grep -c "^builds $part/" "$results") build, $(($(now) - t0)) s"
 	else
 		echo "== $part: $np mutants, $cp_ caught, $sp survived (survival $rate%), $(($(now) - t0)) s"
 	fi
@@ -286,7 +293,7 @@ if [ "${MUTANTS_DRY:-0}" = 1 ]; then
 fi
 dt=$(($(now) - t_all))
 if [ "${MUTANTS_BUILD_ONLY:-0}" = 1 ]; then
-	echo "== make mutants (build only): $total mutants, $built build and change the code, $stale stale, $nobuild do not build, $equiv same code, in $dt s"
+	echo "== make mutants (build only): $total mutants, $built build, $stale stale, $nobuild do not build, $equiv same code, in $dt s"
 	case ${MUTANTS_DRIVER:-} in */.mutants-driver.*) rm -f "$MUTANTS_DRIVER" ;; esac
 	[ $stale -eq 0 ] && [ $nobuild -eq 0 ] && [ $equiv -eq 0 ] && [ $badbase -eq 0 ] && [ $total -gt 0 ]; exit
 fi
