@@ -189,10 +189,9 @@ static uint64_t proc_call(struct rr *rr, uint64_t payload, uint64_t plen,
 		if (n < (meta[0] == PC_SETPROCPRIORITY ? 3u : 2u))
 			return ERR(EINVAL);
 		uint64_t pid = meta[1] ? meta[1] : RR_PID;
-		if (pid != RR_PID && pid != RR_INIT_PID)
-			return ERR(ESRCH);
+		int known = pid == RR_PID || pid == RR_INIT_PID;
 		if (meta[0] == PC_GETPROCPRIORITY)
-			return pid == RR_PID ? rr->prio : RR_PRIO_DEFAULT;
+			return !known ? ERR(ESRCH) : pid == RR_PID ? rr->prio : RR_PRIO_DEFAULT;
 		/* procmgr on_setprocprio: prio >= 40 EINVAL (as u32: the
 		 * metadata word truncated), then ESRCH, then EPERM unless the
 		 * caller's euid is 0 or the target's euid. Lowering the value
@@ -200,6 +199,8 @@ static uint64_t proc_call(struct rr *rr, uint64_t payload, uint64_t plen,
 		uint32_t prio = (uint32_t)meta[2];
 		if (prio >= 40)
 			return ERR(EINVAL);
+		if (!known)
+			return ERR(ESRCH);
 		if (rr->ids[RR_EUID] != 0 && rr->ids[RR_EUID] != (pid == RR_PID ? rr->ids[RR_EUID] : 0))
 			return ERR(EPERM);
 		if (pid == RR_INIT_PID)

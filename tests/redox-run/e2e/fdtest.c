@@ -157,6 +157,8 @@ void cmain(uint64_t *sp)
 	check("GetProcPriority of no process", sc(SYS_CALL, (long)proc, 0, 0, 2, (long)pr, 0), -3);
 	pr[0] = 16, pr[2] = 3;
 	check("SetProcPriority of no process", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)pr, 0), -3);
+	pr[2] = 40;    /* procmgr checks the value before the target */
+	check("SetProcPriority 40 of no process is EINVAL", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)pr, 0), -22);
 	uint64_t ki[3] = { 8, 2, 65 };
 	check("Kill signal 65", sc(SYS_CALL, (long)proc, 0, 0, 3, (long)ki, 0), -22);
 	ki[1] = 7, ki[2] = 0;
