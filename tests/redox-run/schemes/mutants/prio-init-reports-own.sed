@@ -1,3 +1,3 @@
 # file: tools/redox-run/call.c
 # why: GetProcPriority of init answers this process's priority
-/return pid == RR_PID ? rr->prio : RR_PRIO_DEFAULT;/s/RR_PRIO_DEFAULT/rr->prio/
+/return !known ? ERR(ESRCH) : pid == RR_PID ? rr->prio : RR_PRIO_DEFAULT;/s/RR_PRIO_DEFAULT/rr->prio/
