@@ -7,9 +7,17 @@
      NOTE_HUGE       namesz 0x7fffffff, past the end of the segment
      NOTE_TYPE2      owner redox-crt but type 2 (not the ABI note): ignored
      NOTE_ALIGN8     a 2026-08 note in an 8-aligned section, so its PT_NOTE
-                     pads entries to 8 (name to 16 bytes, not 12) */
+                     pads entries to 8, after another owner's note whose
+                     padding differs with 8 and with 4 (a 6-byte name: its
+                     description at 24, not 20; a 4-byte one: next at 32,
+                     not 28) */
 #if defined(NOTE_ALIGN8)
 	.pushsection .note.redox-crt.abi8, "a", %note
+	.balign 8
+	.long 6, 4, 7
+	.asciz "Redox"
+	.balign 8
+	.long 0x11223344
 	.balign 8
 	.long 10, 8, 1
 	.asciz "redox-crt"
